@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swiftdump",
+    products: [
+        .library(name: "BPF", targets: ["BPF"]),
+        .library(name: "PcapFile", targets: ["PcapFile"]),
+        .executable(name: "swiftdump", targets: ["swiftdump"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "BPF"),
+        .target(name: "PcapFile"),
+        .executableTarget(
+            name: "swiftdump",
+            dependencies: [
+                "BPF", "PcapFile",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // libpcap is the oracle: only tests and benchmarks link it, never a product.
+        .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
+        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile"]),
+    ]
+)
