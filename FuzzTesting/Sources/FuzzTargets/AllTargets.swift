@@ -1,0 +1,3 @@
+/// Every fuzz target, so `swift test` can replay each one's committed crashers.
+public let allFuzzTargets: [FuzzTarget] = [
+]
