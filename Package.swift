@@ -21,12 +21,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test support: crafted frames and the sample captures in captures/.
+        .target(name: "PacketCraft", dependencies: ["PcapFile"], path: "Tools/PacketCraft"),
+        .executableTarget(name: "GenerateCaptures", dependencies: ["PacketCraft", "PcapFile"], path: "Tools/GenerateCaptures"),
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
         .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile"], path: "FuzzTesting/Sources/FuzzTargets"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
+        .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile"]),
     ]

@@ -1,0 +1,17 @@
+import PcapFile
+
+/// Writes a sample capture with the project's pcap writer.
+public enum SampleCaptureWriter {
+    /// The snapshot length every sample file declares.
+    public static let snapshotLength: UInt32 = 262_144
+
+    /// Writes `sample` to `path`, replacing any file there.
+    public static func write(_ sample: SampleCapture, to path: String) throws {
+        var writer = try PcapWriter(path: path, linkType: sample.linkType, snapshotLength: snapshotLength,
+                                    precision: sample.precision, flushEachPacket: false)
+        for packet in sample.packets {
+            try writer.write(packet)
+        }
+        try writer.flush()
+    }
+}
