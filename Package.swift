@@ -28,6 +28,6 @@ let package = Package(
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile"]),
+        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap"]),
     ]
 )

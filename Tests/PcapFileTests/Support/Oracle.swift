@@ -1,0 +1,111 @@
+import CLibpcap
+import Glibc
+import PcapFile
+
+/// One packet as compared between readers: timestamp normalized to nanoseconds.
+struct ComparablePacket: Hashable, CustomStringConvertible {
+    var seconds: Int64
+    var nanoseconds: Int64
+    var captureLength: UInt32
+    var originalLength: UInt32
+    var data: [UInt8]
+
+    var description: String {
+        "\(seconds).\(nanoseconds) caplen \(captureLength) len \(originalLength) \(data.prefix(16).map { String($0, radix: 16) })"
+    }
+
+    init(seconds: Int64, nanoseconds: Int64, captureLength: UInt32, originalLength: UInt32, data: [UInt8]) {
+        // Fold out-of-range fractions into seconds the way our Timestamp does.
+        let total = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+        let borrow: Int64 = total.remainder < 0 ? 1 : 0
+        self.seconds = seconds &+ total.quotient &- borrow
+        self.nanoseconds = total.remainder + borrow * 1_000_000_000
+        self.captureLength = captureLength
+        self.originalLength = originalLength
+        self.data = data
+    }
+
+    init(_ packet: CapturedPacket) {
+        self.init(seconds: packet.timestamp.seconds, nanoseconds: Int64(packet.timestamp.nanoseconds),
+                  captureLength: UInt32(packet.data.count), originalLength: packet.originalLength, data: packet.data)
+    }
+}
+
+/// What a reader made of a file: the packets before any failure, and the failure text
+/// (nil for a clean end).
+struct ReadOutcome: Equatable, CustomStringConvertible {
+    var packets: [ComparablePacket]
+    var error: String?
+    var linkTypeDLT: Int32?
+    var snapshotLength: Int32?
+
+    var description: String {
+        "\(packets.count) packets, dlt \(linkTypeDLT.map(String.init) ?? "-"), snap \(snapshotLength.map(String.init) ?? "-"), error: \(error ?? "none")"
+    }
+}
+
+/// Reads bytes with libpcap 1.10.3 (pcap_fopen_offline + pcap_next_ex) at nanosecond precision.
+func libpcapRead(_ bytes: [UInt8]) -> ReadOutcome {
+    var copy = bytes
+    let file: UnsafeMutablePointer<FILE>? = copy.isEmpty
+        ? fopen("/dev/null", "rb")
+        : copy.withUnsafeMutableBytes { fmemopen($0.baseAddress, $0.count, "rb") }
+    return withExtendedLifetime(copy) { libpcapRead(file: file) }
+}
+
+/// Reads the file at `path` with libpcap.
+func libpcapRead(path: String) -> ReadOutcome {
+    libpcapRead(file: fopen(path, "rb"))
+}
+
+private func libpcapRead(file: UnsafeMutablePointer<FILE>?) -> ReadOutcome {
+    guard let file else { return ReadOutcome(packets: [], error: "cannot open") }
+    var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
+    guard let handle = pcap_fopen_offline_with_tstamp_precision(file, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errorBuffer)
+    else {
+        fclose(file)
+        return ReadOutcome(packets: [], error: errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+    defer { pcap_close(handle) }
+    var outcome = ReadOutcome(packets: [], error: nil, linkTypeDLT: pcap_datalink(handle),
+                              snapshotLength: pcap_snapshot(handle))
+    var header: UnsafeMutablePointer<pcap_pkthdr>?
+    var data: UnsafePointer<UInt8>?
+    while true {
+        let status = pcap_next_ex(handle, &header, &data)
+        if status == 1, let header, let data {
+            let h = header.pointee
+            outcome.packets.append(ComparablePacket(
+                seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec), captureLength: h.caplen,
+                originalLength: h.len, data: Array(UnsafeBufferPointer(start: data, count: Int(h.caplen)))))
+        } else if status == PCAP_ERROR_BREAK {
+            return outcome
+        } else {
+            outcome.error = String(cString: pcap_geterr(handle))
+            return outcome
+        }
+    }
+}
+
+/// Reads bytes with our CaptureFileReader.
+func ourRead(_ bytes: [UInt8]) -> ReadOutcome {
+    ourRead { () throws(CaptureFileError) in try CaptureFileReader(bytes: bytes) }
+}
+
+/// Reads the file at `path` with our CaptureFileReader.
+func ourRead(path: String) -> ReadOutcome {
+    ourRead { () throws(CaptureFileError) in try CaptureFileReader(path: path) }
+}
+
+private func ourRead(_ open: () throws(CaptureFileError) -> CaptureFileReader) -> ReadOutcome {
+    let reader: CaptureFileReader
+    do { reader = try open() } catch { return ReadOutcome(packets: [], error: error.description) }
+    var outcome = ReadOutcome(packets: [], error: nil, linkTypeDLT: Int32(bitPattern: reader.linkType.dlt),
+                              snapshotLength: Int32(bitPattern: reader.snapshotLength))
+    do {
+        while let packet = try reader.next() { outcome.packets.append(ComparablePacket(packet)) }
+    } catch {
+        outcome.error = error.description
+    }
+    return outcome
+}
