@@ -52,9 +52,10 @@ extension LinkType {
         }
     }
 
-    /// The snapshot length libpcap uses for a header's value: 0 and values above the
-    /// maximum mean "the maximum" (`pcap_adjust_snapshot`).
+    /// The snapshot length libpcap 1.10.3 uses for a header's value
+    /// (`pcap_adjust_snapshot`): values that are not positive as a C `int` mean "the
+    /// maximum"; other values stand, even above the maximum.
     public func effectiveSnapshotLength(_ headerValue: UInt32) -> UInt32 {
-        headerValue == 0 || headerValue > maximumSnapshotLength ? maximumSnapshotLength : headerValue
+        headerValue == 0 || headerValue > UInt32(Int32.max) ? maximumSnapshotLength : headerValue
     }
 }

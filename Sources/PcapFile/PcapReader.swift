@@ -130,6 +130,8 @@ public final class PcapReader {
         let bytes = source.bytes(kept)
         source.consume(wanted)
         return PacketView(
+            // Unsigned, as the format defines them (so times after 2038 work). libpcap 1.10.3
+            // sign-extends them in files of this machine's byte order but not in swapped ones.
             timestamp: Timestamp(seconds: Int64(seconds), fraction: Int64(fraction), precision: precision),
             originalLength: originalLength, bytes: bytes, linkType: linkType, interfaceIndex: 0)
     }

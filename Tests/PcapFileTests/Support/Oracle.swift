@@ -45,12 +45,19 @@ struct ReadOutcome: Equatable, CustomStringConvertible {
 }
 
 /// Reads bytes with libpcap 1.10.3 (pcap_fopen_offline + pcap_next_ex) at nanosecond precision.
-func libpcapRead(_ bytes: [UInt8]) -> ReadOutcome {
+///
+/// With `unsignedTimeFields`, pcap record time fields that libpcap sign-extended are read
+/// back as the unsigned numbers they are, to check that that is the only difference.
+func libpcapRead(_ bytes: [UInt8], unsignedTimeFields: Bool = false) -> ReadOutcome {
     var copy = bytes
     let file: UnsafeMutablePointer<FILE>? = copy.isEmpty
         ? fopen("/dev/null", "rb")
         : copy.withUnsafeMutableBytes { fmemopen($0.baseAddress, $0.count, "rb") }
-    return withExtendedLifetime(copy) { libpcapRead(file: file) }
+    let microseconds = bytes.count >= 4 && [0xa1b2_c3d4, 0xa1b2_cd34].contains(
+        bytes[0..<4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+    return withExtendedLifetime(copy) {
+        libpcapRead(file: file, unsignedTimeFields: unsignedTimeFields ? (microseconds ? 1000 : 1) : nil)
+    }
 }
 
 /// Reads the file at `path` with libpcap.
@@ -58,7 +65,7 @@ func libpcapRead(path: String) -> ReadOutcome {
     libpcapRead(file: fopen(path, "rb"))
 }
 
-private func libpcapRead(file: UnsafeMutablePointer<FILE>?) -> ReadOutcome {
+private func libpcapRead(file: UnsafeMutablePointer<FILE>?, unsignedTimeFields scale: Int64? = nil) -> ReadOutcome {
     guard let file else { return ReadOutcome(packets: [], error: "cannot open") }
     var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
     guard let handle = pcap_fopen_offline_with_tstamp_precision(file, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errorBuffer)
@@ -75,8 +82,13 @@ private func libpcapRead(file: UnsafeMutablePointer<FILE>?) -> ReadOutcome {
         let status = pcap_next_ex(handle, &header, &data)
         if status == 1, let header, let data {
             let h = header.pointee
+            var seconds = Int64(h.ts.tv_sec), fraction = Int64(h.ts.tv_usec)
+            if let scale {
+                if seconds < 0 { seconds += 1 << 32 }
+                if fraction < 0 { fraction = (fraction / scale + (1 << 32)) * scale }
+            }
             outcome.packets.append(ComparablePacket(
-                seconds: Int64(h.ts.tv_sec), nanoseconds: Int64(h.ts.tv_usec), captureLength: h.caplen,
+                seconds: seconds, nanoseconds: fraction, captureLength: h.caplen,
                 originalLength: h.len, data: Array(UnsafeBufferPointer(start: data, count: Int(h.caplen)))))
         } else if status == PCAP_ERROR_BREAK {
             return outcome
