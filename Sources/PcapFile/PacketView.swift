@@ -13,6 +13,16 @@ public struct PacketView {
     /// interface description blocks (0 in pcap files).
     public var interfaceIndex: Int
 
+    /// Creates a view over bytes the caller keeps alive while the view is used.
+    public init(timestamp: Timestamp, originalLength: UInt32, bytes: UnsafeRawBufferPointer, linkType: LinkType,
+                interfaceIndex: Int = 0) {
+        self.timestamp = timestamp
+        self.originalLength = originalLength
+        self.bytes = bytes
+        self.linkType = linkType
+        self.interfaceIndex = interfaceIndex
+    }
+
     /// The number of captured bytes.
     public var captureLength: UInt32 { UInt32(truncatingIfNeeded: bytes.count) }
 

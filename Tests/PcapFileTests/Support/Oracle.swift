@@ -61,8 +61,9 @@ func libpcapRead(_ bytes: [UInt8], unsignedTimeFields: Bool = false) -> ReadOutc
 }
 
 /// Reads the file at `path` with libpcap.
-func libpcapRead(path: String) -> ReadOutcome {
-    libpcapRead(file: fopen(path, "rb"))
+func libpcapRead(path: String, unsignedTimeFields: Bool = false) -> ReadOutcome {
+    if unsignedTimeFields, let bytes = readFile(path) { return libpcapRead(bytes, unsignedTimeFields: true) }
+    return libpcapRead(file: fopen(path, "rb"))
 }
 
 private func libpcapRead(file: UnsafeMutablePointer<FILE>?, unsignedTimeFields scale: Int64? = nil) -> ReadOutcome {
@@ -120,4 +121,15 @@ private func ourRead(_ open: () throws(CaptureFileError) -> CaptureFileReader) -
         outcome.error = error.description
     }
     return outcome
+}
+
+/// The file header libpcap's pcap_dump_open writes for a DLT_ and snapshot length.
+func libpcapDumpHeader(dlt: Int32, snapshotLength: Int32) -> [UInt8]? {
+    let path = "/tmp/swiftdump-dump-\(getpid())-\(dlt).pcap"
+    defer { unlink(path) }
+    guard let handle = pcap_open_dead(dlt, snapshotLength) else { return nil }
+    defer { pcap_close(handle) }
+    guard let dumper = pcap_dump_open(handle, path) else { return nil }
+    pcap_dump_close(dumper)
+    return readFile(path)
 }
