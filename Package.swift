@@ -24,6 +24,8 @@ let package = Package(
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
         .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
+        .executableTarget(name: "FuzzPcapngReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapngReader"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),

@@ -53,6 +53,25 @@ func samplePcapng(_ endianness: Endianness, _ precision: TimestampPrecision) -> 
         }
     }
 
+    /// Errors point at the record or block that could not be read.
+    @Test(arguments: orderAndPrecision)
+    func errorsCarryTheOffsetOfTheDamagedRecord(order: Endianness, precision: TimestampPrecision) throws {
+        let pcap = PcapBuilder(endianness: order, precision: precision).build(samplePackets(precision: precision))
+        // Records start at 24, 24+16+60 = 100, 116, 135; cut inside the third record's data.
+        let reader = try CaptureFileReader(bytes: Array(pcap[0..<(116 + 17)]))
+        #expect(try reader.next() != nil)
+        #expect(try reader.next() != nil)
+        #expect(throws: CaptureFileError(.truncatedPacketData(expected: 3, got: 1), at: 116)) { try reader.next() }
+
+        let pcapng = samplePcapng(order, precision)
+        let ngReader = try CaptureFileReader(bytes: Array(pcapng[0..<(pcapng.count - 2)]))
+        var offset: UInt64? = nil
+        do { while try ngReader.next() != nil {} } catch { offset = error.offset }
+        // The last block is an enhanced packet block of 32 bytes with no data.
+        #expect(offset == UInt64(pcapng.count - 32))
+        #expect(throws: CaptureFileError(.unknownFormat, at: 0)) { try CaptureFileReader(bytes: [1, 2, 3, 4, 5]) }
+    }
+
     @Test(arguments: [
         ("bad magic", PcapBuilder(magic: 0xDEAD_BEEF), "unknown file format"),
         ("archaic", PcapBuilder(major: 1, minor: 0), "archaic pcap savefile format"),

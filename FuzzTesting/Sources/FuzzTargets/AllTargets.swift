@@ -1,3 +1,5 @@
 /// Every fuzz target, so `swift test` can replay each one's committed crashers.
 public let allFuzzTargets: [FuzzTarget] = [
+    pcapReaderFuzzTarget,
+    pcapngReaderFuzzTarget,
 ]

@@ -72,7 +72,7 @@ private func libpcapRead(file: UnsafeMutablePointer<FILE>?, unsignedTimeFields s
     guard let handle = pcap_fopen_offline_with_tstamp_precision(file, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errorBuffer)
     else {
         fclose(file)
-        return ReadOutcome(packets: [], error: errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        return ReadOutcome(packets: [], error: String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     defer { pcap_close(handle) }
     var outcome = ReadOutcome(packets: [], error: nil, linkTypeDLT: pcap_datalink(handle),
