@@ -47,6 +47,15 @@ public final class CaptureFileReader {
         }
     }
 
+    /// The pcap header's whole link-type field (FCS bits included), which a pcap file
+    /// written from these packets carries over, as `pcap_dump_open` does.
+    public var linkTypeField: LinkTypeField {
+        switch format {
+        case .pcap(let reader): reader.linkTypeField
+        case .pcapng(let reader): LinkTypeField(linkType: reader.firstInterface.linkType)
+        }
+    }
+
     /// The snapshot length libpcap reports for the file (pcapng: of its first interface).
     public var snapshotLength: UInt32 {
         switch format {

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `swiftdump` command: tcpdump's command line over swiftdump's own libraries.
 ///
@@ -31,6 +34,8 @@ struct SwiftDump: ParsableCommand {
     /// Parses the command line and runs it, printing failures as `swiftdump: …` and exiting 1
     /// instead of ArgumentParser's usage dump and exit 64 (tcpdump's contract, CLI.md).
     static func main() {
+        // A closed output pipe must surface as EPIPE from write(), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

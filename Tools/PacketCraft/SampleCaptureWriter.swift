@@ -7,11 +7,11 @@ public enum SampleCaptureWriter {
 
     /// Writes `sample` to `path`, replacing any file there.
     public static func write(_ sample: SampleCapture, to path: String) throws {
-        var writer = try PcapWriter(path: path, linkType: sample.linkType, snapshotLength: snapshotLength,
-                                    precision: sample.precision, flushEachPacket: false)
+        let writer = try PcapWriter(path: path, linkType: LinkTypeField(linkType: sample.linkType),
+                                    snapshotLength: snapshotLength, precision: sample.precision)
         for packet in sample.packets {
             try writer.write(packet)
         }
-        try writer.flush()
+        try writer.close()
     }
 }

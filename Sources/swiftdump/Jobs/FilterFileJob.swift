@@ -7,7 +7,7 @@ import PcapFile
 /// Everything accepted before an error in the file is written and flushed before the error
 /// is reported, so a damaged capture loses nothing that was intact.
 struct FilterFileJob {
-    private var reader: CaptureFileReader
+    private let reader: CaptureFileReader
     private let path: String
     private let interpreter: Interpreter?
     private let packetLimit: Int?
@@ -23,33 +23,36 @@ struct FilterFileJob {
         self.output = output
     }
 
-    mutating func run() throws {
-        let linkType = reader.linkType
+    func run() throws {
         StandardError.write(
-            "reading from file \(path), link-type \(linkType.dltName ?? "\(linkType.rawValue)") "
-                + "(\(linkType.description ?? "unknown")), snapshot length \(reader.snapshotLength)\n")
-        var writer = try output.writeFile.map { file in
-            try PcapWriter(path: file, linkType: linkType, snapshotLength: reader.snapshotLength,
-                           precision: precision, flushEachPacket: output.packetBuffered)
+            "reading from file \(path), link-type \(reader.linkType), snapshot length \(reader.snapshotLength)\n")
+        let writer = try output.writeFile.map { file in
+            try PcapWriter(path: file, linkType: reader.linkTypeField, snapshotLength: reader.snapshotLength,
+                           precision: precision, flushesEachPacket: output.packetBuffered)
         }
         let lines = FileDescriptorOutput(fd: 1)
+        defer { lines.flush() }
         let summary = PacketSummary(precision: precision)
         var matched = 0
-        defer {
-            try? writer?.flush()
-            lines.flush()
-        }
-        while let packet = try reader.next() {
-            if let interpreter, interpreter.run(packet.data, wireLength: packet.originalLength) == 0 {
-                continue
+        do {
+            while let packet = try reader.nextPacketView() {
+                if let interpreter, interpreter.run(packet.bytes, wireLength: packet.originalLength) == 0 {
+                    continue
+                }
+                matched += 1
+                try writer?.write(packet)
+                if output.printsPackets {
+                    lines.write(summary.line(for: packet, number: output.numbered ? matched : nil))
+                    if lines.readerClosed { break }
+                }
+                if let packetLimit, matched >= packetLimit { break }
             }
-            matched += 1
-            try writer?.write(packet)
-            if output.printsPackets {
-                lines.write(summary.line(for: packet, number: output.numbered ? matched : nil))
-                if lines.readerClosed { return }
-            }
-            if let packetLimit, matched >= packetLimit { break }
+            try writer?.close()
+        } catch CaptureFileWriteError.brokenPipe {
+            return  // The reader of `-w -` went away: stop quietly, as tcpdump does.
+        } catch {
+            try? writer?.close()
+            throw error
         }
         if output.countOnly {
             lines.write("\(matched) packet\(matched == 1 ? "" : "s")\n")

@@ -8,7 +8,7 @@ import PcapFile
 struct PacketSummary {
     var precision: TimestampPrecision
 
-    func line(for packet: CapturedPacket, number: Int?) -> String {
+    func line(for packet: PacketView, number: Int?) -> String {
         var text = ""
         if let number {
             text += leftPadded(String(number), to: 5) + "  "
@@ -16,8 +16,8 @@ struct PacketSummary {
         text += timeOfDay(packet.timestamp)
         text += " \(packet.linkType.dltName ?? "LINKTYPE_\(packet.linkType.rawValue)")"
         text += ", length \(packet.originalLength)"
-        if packet.data.count < Int(packet.originalLength) {
-            text += ", captured \(packet.data.count)"
+        if packet.captureLength < packet.originalLength {
+            text += ", captured \(packet.captureLength)"
         }
         return text + "\n"
     }
