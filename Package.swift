@@ -24,6 +24,12 @@ let package = Package(
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
         .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .executableTarget(
+            name: "FuzzInterpreter", dependencies: ["FuzzTargets"],
+            path: "FuzzTesting/Sources/FuzzInterpreter"),
+        .executableTarget(
+            name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"],
+            path: "Benchmarks/InterpreterBenchmark"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
