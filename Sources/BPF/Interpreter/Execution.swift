@@ -15,14 +15,16 @@ enum Execution {
     /// libpcap master's bound on backward jumps per packet (`MAX_BACKWARD_JUMPS`).
     static let maximumBackwardJumps = 64
 
-    /// Runs `code` over the first `packet.count` bytes of a packet `wireLength` long.
+    /// Runs `code` over the first `packet.count` bytes of a packet `wireLength` long;
+    /// `bytes` is the packet's first byte (any valid address when the packet is empty).
     ///
     /// Expects translated code from a validated program: jump targets and scratch cells in
     /// range, constant divisors non-zero, and the last instruction a return (or `reject`),
     /// so the loop needs no bounds checks of its own. `scratch` must hold 16 cells.
-    @inline(__always)
+    @inline(never)
     static func run<Observer: ExecutionObserver>(
         _ code: UnsafeBufferPointer<CompiledInstruction>,
+        bytes: UnsafeRawPointer,
         packet: UnsafeRawBufferPointer,
         wireLength: UInt32,
         metadata: PacketMetadata?,
@@ -43,13 +45,13 @@ enum Execution {
             switch instruction.operation {
             case .loadWordAbsolute:
                 guard UInt(k) &+ 4 <= length else { return 0 }
-                a = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: Int(k), as: UInt32.self))
+                a = word(bytes, at: UInt(k))
             case .loadHalfAbsolute:
                 guard UInt(k) &+ 2 <= length else { return 0 }
-                a = UInt32(UInt16(bigEndian: packet.loadUnaligned(fromByteOffset: Int(k), as: UInt16.self)))
+                a = half(bytes, at: UInt(k))
             case .loadByteAbsolute:
                 guard UInt(k) < length else { return 0 }
-                a = UInt32(packet[Int(k)])
+                a = byte(bytes, at: UInt(k))
             case .loadExtension:
                 guard let value = ExtensionLoads.absolute(
                     offset: k, size: instruction.ifTrue, a: a, x: x, packet: packet, metadata: metadata)
@@ -58,7 +60,7 @@ enum Execution {
             case .loadWordIndirect:
                 let offset = UInt(x) &+ UInt(k)
                 if offset &+ 4 <= length {
-                    a = UInt32(bigEndian: packet.loadUnaligned(fromByteOffset: Int(offset), as: UInt32.self))
+                    a = word(bytes, at: offset)
                 } else {
                     guard let value = ExtensionLoads.indirect(
                         offset: x &+ k, size: 4, packet: packet, metadata: metadata)
@@ -68,7 +70,7 @@ enum Execution {
             case .loadHalfIndirect:
                 let offset = UInt(x) &+ UInt(k)
                 if offset &+ 2 <= length {
-                    a = UInt32(UInt16(bigEndian: packet.loadUnaligned(fromByteOffset: Int(offset), as: UInt16.self)))
+                    a = half(bytes, at: offset)
                 } else {
                     guard let value = ExtensionLoads.indirect(
                         offset: x &+ k, size: 2, packet: packet, metadata: metadata)
@@ -78,7 +80,7 @@ enum Execution {
             case .loadByteIndirect:
                 let offset = UInt(x) &+ UInt(k)
                 if offset < length {
-                    a = UInt32(packet[Int(offset)])
+                    a = byte(bytes, at: offset)
                 } else {
                     guard let value = ExtensionLoads.indirect(
                         offset: x &+ k, size: 1, packet: packet, metadata: metadata)
@@ -99,7 +101,7 @@ enum Execution {
                 x = scratch[Int(k)]
             case .loadXIPHeaderLength:
                 if UInt(k) < length {
-                    x = UInt32(packet[Int(k)] & 0xF) &<< 2
+                    x = (byte(bytes, at: UInt(k)) & 0xF) &<< 2
                 } else {
                     guard let value = ExtensionLoads.indirect(
                         offset: k, size: 1, packet: packet, metadata: metadata)
@@ -164,9 +166,118 @@ enum Execution {
                 return k
             case .returnAccumulator:
                 return a
+            case .jumpIfEqualChain:
+                var member = pc &- 1
+                let last = member &+ Int(instruction.constant) &- 1
+                while true {
+                    let jump = code[member]
+                    if a == jump.k {
+                        pc = Int(jump.ifTrue)
+                        break
+                    }
+                    if member == last {
+                        pc = Int(jump.ifFalse)
+                        break
+                    }
+                    member &+= 1
+                    observer.willExecute(pc: member, a: a, x: x, scratch: scratch)
+                }
+            case .loadWordAbsoluteJumpIfEqual:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadWordAbsoluteJumpIfGreater:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadWordAbsoluteJumpIfGreaterOrEqual:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadWordAbsoluteJumpIfBitsSet:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+            case .loadHalfAbsoluteJumpIfEqual:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadHalfAbsoluteJumpIfGreater:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadHalfAbsoluteJumpIfGreaterOrEqual:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadHalfAbsoluteJumpIfBitsSet:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+            case .loadByteAbsoluteJumpIfEqual:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadByteAbsoluteJumpIfGreater:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadByteAbsoluteJumpIfGreaterOrEqual:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+            case .loadByteAbsoluteJumpIfBitsSet:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+            case .loadWordIndirectJumpIfEqual, .loadHalfIndirectJumpIfEqual, .loadByteIndirectJumpIfEqual:
+                let size: UInt = switch instruction.operation {
+                case .loadWordIndirectJumpIfEqual: 4
+                case .loadHalfIndirectJumpIfEqual: 2
+                default: 1
+                }
+                let offset = UInt(x) &+ UInt(k)
+                if offset &+ size <= length {
+                    a = size == 4 ? word(bytes, at: offset) : size == 2 ? half(bytes, at: offset) : byte(bytes, at: offset)
+                } else {
+                    guard let value = ExtensionLoads.indirect(
+                        offset: x &+ k, size: UInt32(size), packet: packet, metadata: metadata)
+                    else { return 0 }
+                    a = value
+                }
+                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
             case .reject:
                 return 0
             }
         }
+    }
+
+    // Unchecked big-endian reads; every caller has checked the bounds as libpcap does.
+    @inline(__always)
+    private static func word(_ bytes: UnsafeRawPointer, at offset: UInt) -> UInt32 {
+        UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: Int(bitPattern: offset), as: UInt32.self))
+    }
+
+    @inline(__always)
+    private static func half(_ bytes: UnsafeRawPointer, at offset: UInt) -> UInt32 {
+        UInt32(UInt16(bigEndian: bytes.loadUnaligned(fromByteOffset: Int(bitPattern: offset), as: UInt16.self)))
+    }
+
+    @inline(__always)
+    private static func byte(_ bytes: UnsafeRawPointer, at offset: UInt) -> UInt32 {
+        UInt32(bytes.load(fromByteOffset: Int(bitPattern: offset), as: UInt8.self))
     }
 }

@@ -11,11 +11,17 @@
 /// a jump to itself rejects, as does the 65th backward jump in one run.
 public struct Interpreter: Sendable {
     private let code: [CompiledInstruction]
+    /// Whether any instruction touches the scratch cells; runs of programs that do not skip
+    /// setting them up.
+    private let usesScratch: Bool
 
     /// Validates `program` with the libpcap profile and prepares it to run.
     public init(_ program: Program) throws(ValidationError) {
         try program.validate(.libpcap)
-        code = Translator.translate(program.rawInstructions)
+        code = Fusion.fuse(Translator.translate(program.rawInstructions))
+        usesScratch = code.contains {
+            [.loadScratch, .loadXScratch, .store, .storeX].contains($0.operation)
+        }
     }
 
     /// Runs the program over `packet`, the captured bytes of a packet `wireLength` bytes
@@ -54,11 +60,19 @@ public struct Interpreter: Sendable {
         observer: inout Observer
     ) -> UInt32 {
         code.withUnsafeBufferPointer { code in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Int(KernelLimits.scratchCells)) { scratch in
+            // An empty buffer may have no address; any will do, as no load passes the bounds
+            // check of a zero-length packet.
+            guard let bytes = packet.baseAddress ?? UnsafeRawPointer(code.baseAddress) else { return 0 }
+            guard usesScratch else {
+                return Execution.run(
+                    code, bytes: bytes, packet: packet, wireLength: wireLength, metadata: metadata,
+                    scratch: UnsafeMutableBufferPointer(start: nil, count: 0), observer: &observer)
+            }
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Int(KernelLimits.scratchCells)) { scratch in
                 // libpcap 1.10.3 leaves the scratch cells uninitialized; master zeroes them.
                 scratch.initialize(repeating: 0)
                 return Execution.run(
-                    code, packet: packet, wireLength: wireLength, metadata: metadata,
+                    code, bytes: bytes, packet: packet, wireLength: wireLength, metadata: metadata,
                     scratch: scratch, observer: &observer)
             }
         }
