@@ -7,7 +7,6 @@ import Glibc
 @main
 struct InterpreterBenchmark {
     static let expressions = [
-        "",
         "tcp port 80",
         "host 10.0.0.1 and (tcp or udp)",
         (1...100).map { "host 10.0.0.\($0)" }.joined(separator: " or "),

@@ -77,4 +77,30 @@ import Testing
         #expect(trace.steps[2].scratch[2] == 7)
         #expect(try Interpreter(program).trace([0, 8]).steps.map(\.pc) == [0, 1, 2, 3, 5])
     }
+
+    /// A run of `jeq` (run as one superinstruction) and fused load-and-jump pairs still
+    /// trace every original instruction and agree with libpcap, wherever the run is entered.
+    @Test func superinstructionsTraceEveryInstruction() throws {
+        let program = Program([
+            .loadAbsolute(.byte, offset: 0),                          // 0 fused with 1
+            .jump(.greater, .constant(200), ifTrue: 5, ifFalse: 0),   // 1
+            .jump(.equal, .constant(1), ifTrue: 4, ifFalse: 0),       // 2: a run of three
+            .jump(.equal, .constant(2), ifTrue: 2, ifFalse: 0),       // 3
+            .jump(.equal, .constant(3), ifTrue: 2, ifFalse: 1),       // 4
+            .returnConstant(0),                                       // 5
+            .returnConstant(1),                                       // 6
+            .returnAccumulator,                                       // 7
+        ])
+        let interpreter = try Interpreter(program)
+        #expect(interpreter.trace([3]).steps.map(\.pc) == [0, 1, 2, 3, 4, 7])
+        #expect(interpreter.trace([9]).steps.map(\.pc) == [0, 1, 2, 3, 4, 6])
+        #expect(interpreter.trace([1]).steps.map(\.pc) == [0, 1, 2, 7])
+        #expect(interpreter.trace([2]).steps.map(\.pc) == [0, 1, 2, 3, 6])
+        #expect(interpreter.trace([201]).steps.map(\.pc) == [0, 1, 7])
+        for value in UInt8.min...UInt8.max {
+            let theirs = Libpcap.filter(Libpcap.instructions(program), packet: [value], wireLength: 1)
+            #expect(interpreter.run([value]) == theirs)
+            #expect(interpreter.trace([value]).result == theirs)
+        }
+    }
 }

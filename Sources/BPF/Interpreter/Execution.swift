@@ -21,7 +21,7 @@ enum Execution {
     /// Expects translated code from a validated program: jump targets and scratch cells in
     /// range, constant divisors non-zero, and the last instruction a return (or `reject`),
     /// so the loop needs no bounds checks of its own. `scratch` must hold 16 cells.
-    @inline(never)
+    @inline(__always)
     static func run<Observer: ExecutionObserver>(
         _ code: UnsafeBufferPointer<CompiledInstruction>,
         bytes: UnsafeRawPointer,
@@ -37,12 +37,15 @@ enum Execution {
         var x: UInt32 = 0
         var pc = 0
         var backwardJumps = 0
+        guard let base = code.baseAddress else { return 0 }
         while true {
             observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-            let instruction = code[pc]
-            let k = instruction.k
+            // Fields are read where used, not copied up front, so that fewer values compete
+            // for registers at the dispatch.
+            let instruction = base + pc
+            let k = instruction.pointee.k
             pc &+= 1
-            switch instruction.operation {
+            switch instruction.pointee.operation {
             case .loadWordAbsolute:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
@@ -54,7 +57,7 @@ enum Execution {
                 a = byte(bytes, at: UInt(k))
             case .loadExtension:
                 guard let value = ExtensionLoads.absolute(
-                    offset: k, size: instruction.ifTrue, a: a, x: x, packet: packet, metadata: metadata)
+                    offset: k, size: instruction.pointee.ifTrue, a: a, x: x, packet: packet, metadata: metadata)
                 else { return 0 }
                 a = value
             case .loadWordIndirect:
@@ -141,34 +144,34 @@ enum Execution {
             case .tax: x = a
             case .txa: a = x
             case .jump:
-                pc = Int(instruction.ifTrue)
+                pc = Int(instruction.pointee.ifTrue)
             case .jumpBackward:
                 guard backwardJumps < maximumBackwardJumps else { return 0 }
                 backwardJumps &+= 1
-                pc = Int(instruction.ifTrue)
+                pc = Int(instruction.pointee.ifTrue)
             case .jumpIfEqualConstant:
-                pc = Int(a == k ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfGreaterConstant:
-                pc = Int(a > k ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a > k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfGreaterOrEqualConstant:
-                pc = Int(a >= k ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a >= k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfBitsSetConstant:
-                pc = Int(a & k != 0 ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a & k != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfEqualX:
-                pc = Int(a == x ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfGreaterX:
-                pc = Int(a > x ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a > x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfGreaterOrEqualX:
-                pc = Int(a >= x ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a >= x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .jumpIfBitsSetX:
-                pc = Int(a & x != 0 ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a & x != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .returnConstant:
                 return k
             case .returnAccumulator:
                 return a
             case .jumpIfEqualChain:
                 var member = pc &- 1
-                let last = member &+ Int(instruction.constant) &- 1
+                let last = member &+ Int(instruction.pointee.constant) &- 1
                 while true {
                     let jump = code[member]
                     if a == jump.k {
@@ -186,64 +189,64 @@ enum Execution {
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadWordAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadWordAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadWordAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadHalfAbsoluteJumpIfEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadHalfAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadHalfAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadHalfAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadByteAbsoluteJumpIfEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadByteAbsoluteJumpIfGreater:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadByteAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadByteAbsoluteJumpIfBitsSet:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.constant != 0 ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .loadWordIndirectJumpIfEqual, .loadHalfIndirectJumpIfEqual, .loadByteIndirectJumpIfEqual:
-                let size: UInt = switch instruction.operation {
+                let size: UInt = switch instruction.pointee.operation {
                 case .loadWordIndirectJumpIfEqual: 4
                 case .loadHalfIndirectJumpIfEqual: 2
                 default: 1
@@ -258,7 +261,7 @@ enum Execution {
                     a = value
                 }
                 observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.constant ? instruction.ifTrue : instruction.ifFalse)
+                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
             case .reject:
                 return 0
             }

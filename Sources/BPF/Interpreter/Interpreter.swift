@@ -63,14 +63,12 @@ public struct Interpreter: Sendable {
             // An empty buffer may have no address; any will do, as no load passes the bounds
             // check of a zero-length packet.
             guard let bytes = packet.baseAddress ?? UnsafeRawPointer(code.baseAddress) else { return 0 }
-            guard usesScratch else {
-                return Execution.run(
-                    code, bytes: bytes, packet: packet, wireLength: wireLength, metadata: metadata,
-                    scratch: UnsafeMutableBufferPointer(start: nil, count: 0), observer: &observer)
-            }
             return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Int(KernelLimits.scratchCells)) { scratch in
                 // libpcap 1.10.3 leaves the scratch cells uninitialized; master zeroes them.
-                scratch.initialize(repeating: 0)
+                // A program that never touches them (and is not traced) skips the stores.
+                if usesScratch || Observer.self != SilentObserver.self {
+                    scratch.initialize(repeating: 0)
+                }
                 return Execution.run(
                     code, bytes: bytes, packet: packet, wireLength: wireLength, metadata: metadata,
                     scratch: scratch, observer: &observer)

@@ -23,8 +23,6 @@ struct TraceRecorder: ExecutionObserver {
     var steps: [TraceStep] = []
 
     mutating func willExecute(pc: Int, a: UInt32, x: UInt32, scratch: UnsafeMutableBufferPointer<UInt32>) {
-        // A program that never touches the scratch cells runs without them: all read 0.
-        let cells = scratch.isEmpty ? Array(repeating: 0, count: Int(KernelLimits.scratchCells)) : Array(scratch)
-        steps.append(TraceStep(pc: pc, a: a, x: x, scratch: cells))
+        steps.append(TraceStep(pc: pc, a: a, x: x, scratch: Array(scratch)))
     }
 }
