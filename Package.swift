@@ -30,6 +30,12 @@ let package = Package(
         .executableTarget(name: "FuzzAssembler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzAssembler"),
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
         .executableTarget(name: "FuzzPcapngReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapngReader"),
+        .executableTarget(
+            name: "FuzzInterpreter", dependencies: ["FuzzTargets"],
+            path: "FuzzTesting/Sources/FuzzInterpreter"),
+        .executableTarget(
+            name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"],
+            path: "Benchmarks/InterpreterBenchmark"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),

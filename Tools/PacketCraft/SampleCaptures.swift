@@ -87,16 +87,16 @@ public enum SampleCaptures {
             payload: NetworkLayer.hopByHop(nextHeader: .udp, payload: TransportLayer.udp(
                 v6, sourcePort: 5000, destinationPort: 6000, payload: Array(repeating: 0x42, count: 12))))),
             nil, "HBH"))
-        let bigPayload = TransportLayer.udp(v4, sourcePort: 7000, destinationPort: 7001,
+        let bigPayload = TransportLayer.udp(v4, sourcePort: 20000, destinationPort: 20001,
                                             payload: Array(repeating: 0x5a, count: 40))
         frames.append((ether(.ipv4, NetworkLayer.ipv4(source: client, destination: server, protocol: .udp,
                                                       identification: 99, moreFragments: true,
                                                       payload: Array(bigPayload[0..<24]))),
-                       nil, "10.0.0.1.7000 > 10.0.0.2.7001: UDP, length 40"))
+                       nil, "10.0.0.1.20000 > 10.0.0.2.20001: UDP, length 40"))
         frames.append((ether(.ipv4, NetworkLayer.ipv4(source: client, destination: server, protocol: .udp,
                                                       identification: 99, fragmentOffset: 3,
                                                       payload: Array(bigPayload[24...]))),
-                       nil, "10.0.0.1 > 10.0.0.2: udp"))
+                       nil, "10.0.0.1 > 10.0.0.2: ip-proto-17"))
         let recordRoute: [UInt8] = [7, 11, 4, 0, 0, 0, 0, 0, 0, 0, 0, 1]  // RR with room for two, then EOL padding.
         frames.append((ether(.ipv4, NetworkLayer.ipv4(
             source: client, destination: server, protocol: .udp, options: recordRoute,
@@ -122,7 +122,7 @@ public enum SampleCaptures {
     public static var vlan: SampleCapture {
         let v4 = PseudoHeader.ipv4(client, server)
         let udp = NetworkLayer.ipv4(source: client, destination: server, protocol: .udp,
-                                    payload: TransportLayer.udp(v4, sourcePort: 4000, destinationPort: 53, payload: [0, 0, 0, 0]))
+                                    payload: TransportLayer.udp(v4, sourcePort: 4000, destinationPort: 5001, payload: [0, 0, 0, 0]))
         let tcp = NetworkLayer.ipv4(source: client, destination: server, protocol: .tcp,
                                     payload: TransportLayer.tcp(v4, sourcePort: 40000, destinationPort: 80, sequence: 1, flags: .syn))
         let icmp = NetworkLayer.ipv4(source: client, destination: server, protocol: .icmp,

@@ -3,4 +3,5 @@ public let allFuzzTargets: [FuzzTarget] = [
     assemblerFuzzTarget,
     pcapReaderFuzzTarget,
     pcapngReaderFuzzTarget,
+    interpreterFuzzTarget,
 ]

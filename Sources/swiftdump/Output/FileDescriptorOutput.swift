@@ -34,14 +34,15 @@ final class FileDescriptorOutput {
     @discardableResult
     static func writeAll(fd: Int32, _ bytes: inout [UInt8]) -> Bool {
         bytes.withUnsafeBytes { all in
-            var remaining = all[...]
-            while !remaining.isEmpty {
-                let written = Glibc.write(fd, remaining.baseAddress, remaining.count)
+            guard let base = all.baseAddress else { return true }
+            var offset = 0
+            while offset < all.count {
+                let written = Glibc.write(fd, base + offset, all.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return false
                 }
-                remaining = remaining.dropFirst(written)
+                offset += written
             }
             return true
         }
