@@ -3,10 +3,30 @@ import Foundation
 
 /// A packet as libpcap's file reader delivers it.
 struct OraclePacket: Equatable {
-    var seconds: Int
-    var fraction: Int
+    /// The time stamp in microseconds, or nil where libpcap's reading is not a valid time.
+    ///
+    /// libpcap 1.10.3 sign-extends a record's time fields in native-order files and passes
+    /// sub-second values of a second or more through, where our reader reads them unsigned
+    /// and carries the excess into the seconds (PcapFileTests names each case). Such
+    /// records have no libpcap time to compare with.
+    var microseconds: UInt64?
     var wireLength: UInt32
     var data: [UInt8]
+
+    init(seconds: Int, fraction: Int, wireLength: UInt32, data: [UInt8]) {
+        if (0..<1_000_000).contains(fraction), seconds >= 0 {
+            // A pcap record holds 32 bits of seconds: what tcpdump -w writes of a later time.
+            microseconds = UInt64(UInt32(truncatingIfNeeded: seconds)) * 1_000_000 + UInt64(fraction)
+        }
+        self.wireLength = wireLength
+        self.data = data
+    }
+
+    /// Equal bytes and lengths, and equal times wherever libpcap's time is valid.
+    func matches(_ expected: OraclePacket) -> Bool {
+        data == expected.data && wireLength == expected.wireLength
+            && (expected.microseconds == nil || microseconds == expected.microseconds)
+    }
 }
 
 /// libpcap 1.10.3 used as the oracle: its reader, its compiler and its `bpf_filter`.

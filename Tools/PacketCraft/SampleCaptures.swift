@@ -152,13 +152,13 @@ public enum SampleCaptures {
         return capture("raw-ip.pcap", .raw, .microseconds, [
             (NetworkLayer.ipv4(source: client, destination: server, protocol: .tcp,
                                payload: TransportLayer.tcp(v4, sourcePort: 40000, destinationPort: 80, sequence: 1, flags: .syn)),
-             nil, "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [S]"),
+             nil, "10.0.0.1.40000 > 10.0.0.2.80: Flags [S]"),
             (NetworkLayer.ipv6(source: client6, destination: server6, nextHeader: .udp,
                                payload: TransportLayer.udp(.ipv6(client6, server6), sourcePort: 9, destinationPort: 9, payload: [1])),
-             nil, "IP6 2001:db8::1.9 > 2001:db8::2.9: UDP, length 1"),
+             nil, "2001:db8::1.9 > 2001:db8::2.9: UDP, length 1"),
             (NetworkLayer.ipv4(source: server, destination: client, protocol: .icmp,
                                payload: TransportLayer.icmpEcho(isReply: true, identifier: 2, sequence: 2, payload: [])),
-             nil, "IP 10.0.0.2 > 10.0.0.1: ICMP echo reply, id 2, seq 2"),
+             nil, "10.0.0.2 > 10.0.0.1: ICMP echo reply, id 2, seq 2"),
         ])
     }
 
