@@ -38,9 +38,10 @@ let package = Package(
             path: "Benchmarks/InterpreterBenchmark"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap"]),
+        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
     ]
 )

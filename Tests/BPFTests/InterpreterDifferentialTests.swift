@@ -1,3 +1,4 @@
+import TestSupport
 import BPF
 import CLibpcap
 import Testing
@@ -5,21 +6,21 @@ import Testing
 /// Our interpreter against libpcap 1.10.3's `bpf_filter` on random programs and packets.
 @Suite struct InterpreterDifferentialTests {
     @Test func randomProgramsAgreeWithBPFFilter() throws {
-        let seed = testSeed("randomProgramsAgreeWithBPFFilter")
-        var programs = ValidProgramGenerator(random: SplitMix64(seed: seed))
-        var packets = PacketGenerator(random: SplitMix64(seed: seed ^ 0x5555))
+        let seed = SeededGenerator.announcedSeed(for: "randomProgramsAgreeWithBPFFilter")
+        var programs = ValidProgramGenerator(random: SeededGenerator(seed: seed))
+        var packets = PacketGenerator(random: SeededGenerator(seed: seed ^ 0x5555))
         let packetsPerProgram = 40
         var cases = 0
         var disagreements: [String] = []
         for _ in 0..<5_200 {
             let program = programs.program()
-            #expect(Libpcap.validates(program), "generator made a program bpf_validate rejects")
+            #expect(LibpcapOracle.validates(program), "generator made a program bpf_validate rejects")
             let interpreter = try Interpreter(program)
-            let oracleCode = Libpcap.instructions(program)
+            let oracleCode = LibpcapOracle.instructions(program)
             for _ in 0..<packetsPerProgram {
                 let (bytes, wireLength) = packets.packet()
                 let ours = interpreter.run(bytes, wireLength: wireLength)
-                let theirs = Libpcap.filter(oracleCode, packet: bytes, wireLength: wireLength)
+                let theirs = LibpcapOracle.filter(oracleCode, packet: bytes, wireLength: wireLength)
                 cases += 1
                 if ours != theirs && disagreements.count < 5 {
                     disagreements.append(
@@ -45,7 +46,7 @@ import Testing
                     }
                     for program in programs {
                         let ours = try Interpreter(program).run([])
-                        let theirs = Libpcap.filter(Libpcap.instructions(program), packet: [], wireLength: 0)
+                        let theirs = LibpcapOracle.filter(LibpcapOracle.instructions(program), packet: [], wireLength: 0)
                         #expect(ours == theirs, "\(operation) \(a), \(operand)")
                     }
                 }

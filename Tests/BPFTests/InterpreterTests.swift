@@ -31,7 +31,7 @@ import Testing
         for code: UInt16 in [0x0e, 0x18, 0x21, 0x8c, 0x97] {
             let running = Program(raw: [RawInstruction(code: 0x05), RawInstruction(code: code), RawInstruction(code: 0x06, k: 9)])
             let skipping = Program(raw: [RawInstruction(code: 0x05, k: 1), RawInstruction(code: code), RawInstruction(code: 0x06, k: 9)])
-            #expect(Libpcap.validates(running))
+            #expect(LibpcapOracle.validates(running))
             #expect(try Interpreter(running).run([0]) == 0, "code 0x\(String(code, radix: 16))")
             #expect(try Interpreter(skipping).run([0]) == 9)
         }
@@ -98,7 +98,7 @@ import Testing
         #expect(interpreter.trace([2]).steps.map(\.pc) == [0, 1, 2, 3, 6])
         #expect(interpreter.trace([201]).steps.map(\.pc) == [0, 1, 7])
         for value in UInt8.min...UInt8.max {
-            let theirs = Libpcap.filter(Libpcap.instructions(program), packet: [value], wireLength: 1)
+            let theirs = LibpcapOracle.filter(LibpcapOracle.instructions(program), packet: [value], wireLength: 1)
             #expect(interpreter.run([value]) == theirs)
             #expect(interpreter.trace([value]).result == theirs)
         }

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import BPF
 
-/// libpcap's own text for instructions, the oracle the dump formats are compared with.
+/// libpcap 1.10.3, the oracle: its instruction text, its validator and its interpreter.
 enum LibpcapOracle {
     /// `bpf_image` writes into one static buffer, so concurrent tests must take turns.
     private static let imageLock = Mutex(())
@@ -15,33 +15,27 @@ enum LibpcapOracle {
             String(cString: bpf_image(&insn, Int32(truncatingIfNeeded: pc)))
         }
     }
-}
 
-/// A small, fast, seedable generator (SplitMix64) so that every random test can be replayed
-/// from the seed it prints.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+    static func instructions(_ program: Program) -> [bpf_insn] {
+        program.rawInstructions.map { bpf_insn(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k) }
     }
 
-    /// A seed from `BPF_TEST_SEED` when set (to replay a failure), otherwise a fresh one;
-    /// printed either way.
-    static func announcedSeed(for test: String) -> UInt64 {
-        let seed: UInt64
-        if let text = ProcessInfo.processInfo.environment["BPF_TEST_SEED"], let value = UInt64(text) {
-            seed = value
-        } else {
-            seed = UInt64.random(in: 0...UInt64.max)
+    /// Whether `bpf_validate` accepts the program.
+    static func validates(_ program: Program) -> Bool {
+        instructions(program).withUnsafeBufferPointer {
+            bpf_validate($0.baseAddress, Int32(clamping: $0.count)) != 0
         }
-        print("\(test): seed \(seed) (replay with BPF_TEST_SEED=\(seed))")
-        return seed
     }
+
+    /// `bpf_filter`'s verdict. Only for programs `bpf_validate` accepts, with no opcode
+    /// `bpf_filter` does not know and no backward jump (1.10.3 aborts or may loop on those).
+    static func filter(_ instructions: [bpf_insn], packet: [UInt8], wireLength: UInt32) -> UInt32 {
+        instructions.withUnsafeBufferPointer { code in
+            packet.withUnsafeBufferPointer { bytes in
+                bpf_filter(code.baseAddress, bytes.baseAddress, wireLength, UInt32(bytes.count))
+            }
+        }
+    }
+
 }
+

@@ -30,7 +30,7 @@ import Testing
                 #expect(interpreter.run(Self.packet, metadata: Self.metadata) == expected, "\(field) \(size)")
                 // Without metadata the load is out of bounds, as in libpcap with no aux data.
                 #expect(interpreter.run(Self.packet) == 0, "\(field) \(size) without metadata")
-                #expect(Libpcap.filter(Libpcap.instructions(program), packet: Self.packet, wireLength: 64) == 0)
+                #expect(LibpcapOracle.filter(LibpcapOracle.instructions(program), packet: Self.packet, wireLength: 64) == 0)
             }
         }
     }

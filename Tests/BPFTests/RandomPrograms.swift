@@ -1,3 +1,4 @@
+import TestSupport
 import BPF
 
 /// Values of `k` that sit on the edges libpcap's printing and the kernel's offsets care about.

@@ -1,3 +1,4 @@
+import TestSupport
 import BPF
 import CLibpcap
 import Glibc
@@ -7,15 +8,15 @@ import Testing
 /// kernel's `SO_ATTACH_FILTER` on an unprivileged UDP socket.
 @Suite struct ValidatorDifferentialTests {
     @Test func libpcapProfileAcceptsExactlyWhatBPFValidateAccepts() {
-        let seed = testSeed("libpcapProfileAcceptsExactlyWhatBPFValidateAccepts")
-        var generator = ArbitraryProgramGenerator(random: SplitMix64(seed: seed))
-        let known = ArbitraryProgramGenerator<SplitMix64>.knownCodes
+        let seed = SeededGenerator.announcedSeed(for: "libpcapProfileAcceptsExactlyWhatBPFValidateAccepts")
+        var generator = ArbitraryProgramGenerator(random: SeededGenerator(seed: seed))
+        let known = ArbitraryProgramGenerator<SeededGenerator>.knownCodes
         var mismatches: [String] = []
         var accepted = 0
         for _ in 0..<100_000 {
             let program = generator.program(knownCodes: known)
             let ours = Result { () throws(ValidationError) in try program.validate(.libpcap) }
-            let theirs = Libpcap.validates(program)
+            let theirs = LibpcapOracle.validates(program)
             let oursAccepts = (try? ours.get()) != nil
             if oursAccepts { accepted += 1 }
             if oursAccepts != theirs, mismatches.count < 5 {
@@ -27,11 +28,11 @@ import Testing
     }
 
     @Test func kernelProfileAcceptsExactlyWhatTheKernelAttaches() throws {
-        let seed = testSeed("kernelProfileAcceptsExactlyWhatTheKernelAttaches")
+        let seed = SeededGenerator.announcedSeed(for: "kernelProfileAcceptsExactlyWhatTheKernelAttaches")
         let kernel = try #require(KernelAttacher())
-        var generator = ArbitraryProgramGenerator(random: SplitMix64(seed: seed))
-        var validGenerator = ValidProgramGenerator(random: SplitMix64(seed: ~seed))
-        let known = ArbitraryProgramGenerator<SplitMix64>.knownCodes
+        var generator = ArbitraryProgramGenerator(random: SeededGenerator(seed: seed))
+        var validGenerator = ValidProgramGenerator(random: SeededGenerator(seed: ~seed))
+        let known = ArbitraryProgramGenerator<SeededGenerator>.knownCodes
         var mismatches: [String] = []
         var accepted = 0
         for index in 0..<20_000 {
@@ -74,7 +75,7 @@ final class KernelAttacher {
     /// `EINVAL` (memory limits), which says nothing about validity.
     func accepts(_ program: Program) -> Bool? {
         guard program.count <= Int(UInt16.max) else { return nil }
-        var filters = Libpcap.instructions(program)  // `struct bpf_insn` is `struct sock_filter`
+        var filters = LibpcapOracle.instructions(program)  // `struct bpf_insn` is `struct sock_filter`
         let status = filters.withUnsafeMutableBufferPointer { buffer in
             // `struct sock_fprog { unsigned short len; struct sock_filter *filter; }`, laid
             // out by hand: the length at offset 0, the pointer at offset 8.

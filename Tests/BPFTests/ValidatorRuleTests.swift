@@ -72,7 +72,7 @@ import Testing
         let program = Program(raw: testCase.program)
         #expect(validationError(program, .linuxKernel) == testCase.kernel, "kernel")
         #expect(validationError(program, .libpcap) == testCase.libpcap, "libpcap")
-        #expect((testCase.libpcap == nil) == Libpcap.validates(program), "the libpcap oracle disagrees")
+        #expect((testCase.libpcap == nil) == LibpcapOracle.validates(program), "the libpcap oracle disagrees")
     }
 
     @Test func kernelLimitsLength() {

@@ -1,3 +1,4 @@
+import TestSupport
 import PcapFile
 import Testing
 
