@@ -1,3 +1,6 @@
+import BPF
+import PcapFile
+
 /// Errors the command line itself detects, with tcpdump's wording where it has one.
 enum CommandLineError: Error, CustomStringConvertible {
     case invalidPacketCount(String)
@@ -6,6 +9,8 @@ enum CommandLineError: Error, CustomStringConvertible {
     case dumpNeedsProgram
     case nothingToDo
     case cannotRead(path: String, reason: String)
+    case badProgram(path: String, AssemblyError)
+    case linkTypeMismatch(packetNumber: Int, packet: LinkType, file: LinkType)
 
     var description: String {
         switch self {
@@ -22,6 +27,10 @@ enum CommandLineError: Error, CustomStringConvertible {
             "nothing to do: give -r FILE to read a capture, or -d with --program FILE"
         case let .cannotRead(path, reason):
             "\(path): \(reason)"
+        case let .badProgram(path, error):
+            "\(path): \(error)"
+        case let .linkTypeMismatch(number, packet, file):
+            "packet \(number) has link-type \(packet), but the file being written has link-type \(file)"
         }
     }
 }

@@ -34,13 +34,22 @@ struct FilterFileJob {
         defer { lines.flush() }
         let summary = PacketSummary(precision: precision)
         var matched = 0
+        var read = 0
         do {
             while let packet = try reader.nextPacketView() {
+                read += 1
                 if let interpreter, interpreter.run(packet.bytes, wireLength: packet.originalLength) == 0 {
                     continue
                 }
                 matched += 1
-                try writer?.write(packet)
+                if let writer {
+                    // A pcap file has one link type; pcapng interfaces may differ.
+                    guard packet.linkType == writer.linkTypeField.linkType else {
+                        throw CommandLineError.linkTypeMismatch(
+                            packetNumber: read, packet: packet.linkType, file: writer.linkTypeField.linkType)
+                    }
+                    try writer.write(packet)
+                }
                 if output.printsPackets {
                     lines.write(summary.line(for: packet, number: output.numbered ? matched : nil))
                     if lines.readerClosed { break }

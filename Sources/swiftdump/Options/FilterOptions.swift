@@ -31,6 +31,10 @@ struct FilterOptions: ParsableArguments {
             return nil
         }
         let text = try FileContents.read(path)
-        return try Program(assembling: text)
+        do {
+            return try Program(assembling: text)
+        } catch {
+            throw CommandLineError.badProgram(path: path, error)
+        }
     }
 }
