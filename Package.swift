@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BPF", targets: ["BPF"]),
         .library(name: "PcapFile", targets: ["PcapFile"]),
+        .library(name: "PcapFilter", targets: ["PcapFilter"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "BPF"),
         .target(name: "PcapFile"),
+        .target(name: "PcapFilter", dependencies: ["BPF"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
@@ -23,11 +25,13 @@ let package = Package(
         ),
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
-        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter"], path: "FuzzTesting/Sources/FuzzTargets"),
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile"]),
+        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "CLibpcap"]),
+        .executableTarget(name: "FuzzFilterParser", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterParser"),
     ]
 )

@@ -1,3 +1,4 @@
 /// Every fuzz target, so `swift test` can replay each one's committed crashers.
 public let allFuzzTargets: [FuzzTarget] = [
+    filterParserFuzzTarget,
 ]
