@@ -70,6 +70,8 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownPFReason(String, at: SourceRange)
     /// An unknown pf action name.
     case unknownPFAction(String, at: SourceRange)
+    /// `port`, `portrange`, `proto` or `protochain` before a dotted IPv4 address.
+    case modifierAppliedToIPHost(keyword: String, at: SourceRange)
     /// Parentheses, `not` or operators nested deeper than the parser follows.
     case nestingTooDeep(at: SourceRange)
 
@@ -110,7 +112,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
             .invalid80211Value(_, _, let r), .unknown80211TypeName(_, let r),
             .unknown80211TypeNameForSubtype(let r), .unknown80211SubtypeName(_, let r),
             .unknown80211Type(let r), .unknown80211Direction(let r), .unknownLLCTypeName(_, let r),
-            .unknownPFReason(_, let r), .unknownPFAction(_, let r), .nestingTooDeep(let r):
+            .unknownPFReason(_, let r), .unknownPFAction(_, let r), .nestingTooDeep(let r), .modifierAppliedToIPHost(_, let r):
             r
         }
     }
@@ -159,6 +161,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownLLCTypeName(let name, _): "unknown LLC type name \"\(name)\""
         case .unknownPFReason(let name, _): "unknown PF reason \"\(name)\""
         case .unknownPFAction(let name, _): "unknown PF action \"\(name)\""
+        case .modifierAppliedToIPHost(let keyword, _): "'\(keyword)' modifier applied to ip host"
         case .nestingTooDeep: "can't parse filter expression: expression nested too deeply"
         }
     }

@@ -8,6 +8,8 @@ struct Allowed: OptionSet {
     static let id = Allowed(rawValue: 2)
     /// An `arth` standing alone (inside parentheses or brackets).
     static let arithmetic = Allowed(rawValue: 4)
+    /// A parenthesized number, `( pnum )`, and nothing else.
+    static let number = Allowed(rawValue: 8)
 }
 
 /// A parsed operand, with the qualifier (`$$.q`) libpcap passes on to the next bare value.
@@ -47,7 +49,13 @@ extension Parser {
                 throw syntaxError()
             }
         case .punctuation(.leftParen):
-            switch try parseParenthesized(left: q, allow: allow, written: written) {
+            // The first element of `( pid )` is a `nid` or a `pnum`, never another `( pid )`.
+            var groupAllow = allow
+            if firstInParentheses && allow.contains(.id) {
+                groupAllow.remove(.id)
+                groupAllow.insert(.number)
+            }
+            switch try parseParenthesized(left: q, allow: groupAllow, written: written) {
             case .operand(let operand):
                 return operand
             case .arithmeticPrimary(let primary, let isNumber):
@@ -58,6 +66,7 @@ extension Parser {
             let primary = try parseArithmeticUnary()
             return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
         case .keyword(.protocolName(let proto)):
+            guard allow.contains(.term) || allow.contains(.arithmetic) else { throw syntaxError() }
             advance()
             if isNext(.leftBracket) {
                 let load = try parseLoad(proto, start: token.range)
@@ -79,12 +88,12 @@ extension Parser {
 
     /// After an arithmetic primary: a `pnum` that is an id, the rest of an `arth`, or a relation.
     mutating func continueArithmetic(_ primary: Arithmetic, isNumber: Bool, left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> Operand {
+        if isNumber, firstInParentheses, !allow.isDisjoint(with: [.id, .number]), isNext(.rightParen) {
+            // `( pnum )`: the parenthesized group decides what it is.
+            return .arithmetic(primary, isNumber: true)
+        }
         if isNumber, allow.contains(.id), case .number(let number) = primary.kind {
             let next = peek().kind
-            if firstInParentheses && next == .punctuation(.rightParen) {
-                // `( pnum )`: the parenthesized group decides what it is.
-                return .arithmetic(primary, isNumber: true)
-            }
             let onlyId = !allow.contains(.term) && !allow.contains(.arithmetic)
             let followsId = [.keyword(.and), .keyword(.or), .punctuation(.rightParen), .end].contains(next)
             // Bison reduces `pnum` to `id` on these lookaheads; on any other it takes its

@@ -54,7 +54,11 @@ extension Parser {
         switch value {
         case .name:
             guard let q else { throw .valueWithoutQualifier(at: range) }
-            if q.kind == .gateway { throw .gatewayUnsupported(at: range) }
+            switch q.kind {
+            case .gateway: throw .gatewayUnsupported(at: range)
+            case .port, .portrange: try checkPortProtocol(q, range: range)
+            default: break
+            }
             return qualified(value, q, range)
         case .number(let number):
             try checkNumeric(number, head: q, range: range)
@@ -76,8 +80,7 @@ extension Parser {
         case nil, .host, .net:
             if q.proto == .link { throw .illegalLinkLayerAddress(at: range) }
         case .port, .portrange:
-            let keyword = q.kind == .port ? "port" : "portrange"
-            guard [nil, .udp, .tcp, .sctp].contains(q.proto) else { throw .illegalQualifier(keyword: keyword, at: range) }
+            try checkPortProtocol(q, range: range)
             if number > 65535 { throw .illegalPortNumber(number, at: range) }
         case .gateway:
             throw .gatewayRequiresName(at: range)
@@ -86,8 +89,18 @@ extension Parser {
         }
     }
 
+    /// Only protocols with ports may qualify `port` and `portrange`.
+    private func checkPortProtocol(_ q: Head, range: SourceRange) throws(FilterError) {
+        guard [nil, .udp, .tcp, .sctp].contains(q.proto) else {
+            throw .illegalQualifier(keyword: q.kind == .port ? "port" : "portrange", at: range)
+        }
+    }
+
+    /// A lone dotted address: grammar.y's own check of the kind, then gen_ncode's.
     private func checkedDotted(_ text: String, head q: Head?, range: SourceRange) throws(FilterError) -> QualifiedValue {
-        if q?.proto == .link { throw .illegalLinkLayerAddress(at: range) }
+        if let kind = q?.kind, [.port, .portrange, .proto, .protochain].contains(kind) {
+            throw actionError(.modifierAppliedToIPHost(keyword: kind.rawValue, at: range))
+        }
         guard let address = AddressValues.ipv4(text) else { throw .invalidIPv4Address(text: text, at: range) }
         try checkNumeric(address.packedValue, head: q, range: range)
         guard let q else { throw .valueWithoutQualifier(at: range) }
