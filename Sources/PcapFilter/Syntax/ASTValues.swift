@@ -53,6 +53,8 @@ public enum Value: Hashable, Sendable {
     case ipv6Prefix(IPv6Address, length: UInt32)
     /// A MAC address.
     case mac(MACAddress)
+    /// A dotted address after `decnet` (`area.node`), kept as text; DECnet is P3.
+    case decnet(String)
 }
 
 /// A value with its resolved head: a `host a`, or the `b` of `host a or b`.

@@ -62,6 +62,10 @@ extension Parser {
                 return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
             }
         case .number, .punctuation(.minus), .keyword(.len):
+            let arithmeticStart = allow.contains(.term) || allow.contains(.arithmetic)
+            if token.kind == .punctuation(.minus) || token.kind == .keyword(.len), !arithmeticStart {
+                throw syntaxError()
+            }
             let isNumber = if case .number = token.kind { true } else { false }
             let primary = try parseArithmeticUnary()
             return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
@@ -95,9 +99,14 @@ extension Parser {
         if isNumber, allow.contains(.id), case .number(let number) = primary.kind {
             let next = peek().kind
             let onlyId = !allow.contains(.term) && !allow.contains(.arithmetic)
-            let followsId = [.keyword(.and), .keyword(.or), .punctuation(.rightParen), .end].contains(next)
             // Bison reduces `pnum` to `id` on these lookaheads; on any other it takes its
-            // default reduction to `arth` (or, where no `arth` is possible, to `id`).
+            // default reduction to `arth` (or, where no `arth` is possible, to `id`). First in
+            // parentheses the `pnum` can only be `qid`, which `and`/`or` must follow.
+            let idFollowers: [TokenKind] =
+                firstInParentheses
+                ? [.keyword(.and), .keyword(.or)]
+                : [.keyword(.and), .keyword(.or), .punctuation(.rightParen), .end]
+            let followsId = idFollowers.contains(next)
             if onlyId || followsId {
                 var value = try checkedValue(.number(number), head: q, range: primary.range)
                 value.inherited = !written

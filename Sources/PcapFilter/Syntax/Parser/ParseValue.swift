@@ -101,6 +101,11 @@ extension Parser {
         if let kind = q?.kind, [.port, .portrange, .proto, .protochain].contains(kind) {
             throw actionError(.modifierAppliedToIPHost(keyword: kind.rawValue, at: range))
         }
+        if let q, q.proto == .decnet {
+            // gen_ncode reads DECnet `area.node` addresses its own way (P3).
+            try checkNumeric(0, head: q, range: range)
+            return qualified(.decnet(text), q, range)
+        }
         guard let address = AddressValues.ipv4(text) else { throw .invalidIPv4Address(text: text, at: range) }
         try checkNumeric(address.packedValue, head: q, range: range)
         guard let q else { throw .valueWithoutQualifier(at: range) }

@@ -89,6 +89,7 @@ public enum CanonicalPrinter {
         case .ipv6(let address): address.text
         case .ipv6Prefix(let address, let length): address.text + "/" + String(length)
         case .mac(let address): address.text
+        case .decnet(let text): text
         }
     }
 }
