@@ -175,13 +175,13 @@ extension Parser {
     /// `vlan`, `mpls`, `pppoes`, `geneve`, each with an optional `pnum`.
     private mutating func parseEncapsulation(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> Operand {
         var number: UInt32?
-        var range = start
+        var numberRange = start
         if case .number = peek().kind {
-            (number, range) = try parseParenthesizedNumber()
+            (number, numberRange) = try parseParenthesizedNumber()
         } else if isNext(.leftParen) {
-            (number, range) = try parseParenthesizedNumber()
+            (number, numberRange) = try parseParenthesizedNumber()
         }
-        range = start.merged(with: range)
+        let range = start.merged(with: numberRange)
         let field: FilterError.BoundedField
         switch keyword {
         case .vlan: field = .vlanTag
@@ -190,7 +190,7 @@ extension Parser {
         default: field = .geneveVNI
         }
         if let number, number > field.maximum {
-            throw .valueAboveMaximum(field: field, value: number, at: range)
+            throw .valueAboveMaximum(field: field, value: number, at: numberRange)
         }
         switch keyword {
         case .vlan: return other(.vlan(number), range)
