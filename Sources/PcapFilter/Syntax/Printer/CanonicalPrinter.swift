@@ -40,8 +40,9 @@ public enum CanonicalPrinter {
     /// associate to the left.
     private static func printOperand(_ node: Expression) -> String {
         switch node.kind {
-        case .and, .or where node.parentheses == .none:
-            return "(" + printBare(node, headWritten: false) + ")"
+        case .and, .or:
+            if node.parentheses == .none { return "(" + printBare(node, headWritten: false) + ")" }
+            return print(node, headWritten: false)
         default:
             return print(node, headWritten: false)
         }
