@@ -12,11 +12,28 @@ extension CanonicalPrinter {
             let sizeText = size == .byte ? "" : ":" + String(size.rawValue)
             return proto.keyword + "[" + text(offset) + sizeText + "]"
         case .negate(let operand):
-            return "-" + (isPrimary(operand) ? text(operand) : "(" + text(operand) + ")")
+            // `-a ^ b` is `-(a ^ b)`: bison shifts `^` and `%` even after a unary minus.
+            return "-" + (isPrimary(operand) || absorbsRight(operand) ? text(operand) : "(" + text(operand) + ")")
         case .binary(let op, let lhs, let rhs):
             let left = leftNeedsNoParentheses(op, lhs) ? text(lhs) : "(" + text(lhs) + ")"
-            let right = isPrimary(rhs) ? text(rhs) : "(" + text(rhs) + ")"
-            return left + " " + op.rawValue + " " + right
+            return left + " " + op.rawValue + " " + (rightNeedsNoParentheses(op, rhs) ? text(rhs) : "(" + text(rhs) + ")")
+        }
+    }
+
+    /// A `%` or `^` node: written without parentheses it still takes everything after it.
+    private static func absorbsRight(_ node: Arithmetic) -> Bool {
+        if case .binary(let op, _, _) = node.kind { return op.precedence == nil }
+        return false
+    }
+
+    private static func rightNeedsNoParentheses(_ op: ArithmeticOperator, _ rhs: Arithmetic) -> Bool {
+        // The right operand of `%` or `^` already extends to the end.
+        guard let precedence = op.precedence else { return true }
+        switch rhs.kind {
+        case .number, .length, .load, .negate: return true
+        case .binary(let rhsOp, _, _):
+            guard let rhsPrecedence = rhsOp.precedence else { return true }
+            return rhsPrecedence > precedence
         }
     }
 
