@@ -41,3 +41,24 @@ import Testing
         }
     }
 }
+
+/// Deep nesting ends in an error, not a stack overflow; moderate nesting parses as libpcap does.
+@Suite struct NestingTests {
+    @Test(arguments: [10, 100, 300, 1000, 20000])
+    func nestedParentheses(_ depth: Int) {
+        let text = String(repeating: "(", count: depth) + "ip" + String(repeating: ")", count: depth)
+        let ours = ourError(parsing: text)
+        if depth <= 100 {
+            #expect(ours == nil)
+            #expect(Libpcap.error(compiling: text) == nil)
+        } else if depth > Parser.maximumDepth {
+            #expect(ours == "can't parse filter expression: expression nested too deeply")
+        }
+        let negations = String(repeating: "not ", count: depth) + "ip"
+        if depth > Parser.maximumDepth {
+            #expect(ourError(parsing: negations) != nil)
+        }
+        let minuses = String(repeating: "- ", count: depth) + "1 = 1"
+        _ = ourError(parsing: minuses)
+    }
+}
