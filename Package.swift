@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BPF", targets: ["BPF"]),
         .library(name: "PcapFile", targets: ["PcapFile"]),
+        .library(name: "PcapFilter", targets: ["PcapFilter"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "BPF"),
         .target(name: "PcapFile"),
+        .target(name: "PcapFilter", dependencies: ["BPF"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
@@ -21,27 +23,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
         // Test support: crafted frames and the sample captures in captures/.
         .target(name: "PacketCraft", dependencies: ["PcapFile"], path: "Tools/PacketCraft"),
         .executableTarget(name: "GenerateCaptures", dependencies: ["PacketCraft", "PcapFile"], path: "Tools/GenerateCaptures"),
+
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
-        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter"], path: "FuzzTesting/Sources/FuzzTargets"),
         .executableTarget(name: "FuzzAssembler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzAssembler"),
+        .executableTarget(name: "FuzzInterpreter", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzInterpreter"),
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
         .executableTarget(name: "FuzzPcapngReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapngReader"),
-        .executableTarget(
-            name: "FuzzInterpreter", dependencies: ["FuzzTargets"],
-            path: "FuzzTesting/Sources/FuzzInterpreter"),
-        .executableTarget(
-            name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"],
-            path: "Benchmarks/InterpreterBenchmark"),
+        .executableTarget(name: "FuzzFilterParser", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterParser"),
+
+        // Benchmarks: ours against libpcap in one run (release builds, not part of the tests).
+        .executableTarget(name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"], path: "Benchmarks/InterpreterBenchmark"),
+
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap", "TestSupport"]),
+        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
+        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
     ]
 )

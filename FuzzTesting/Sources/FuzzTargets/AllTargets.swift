@@ -4,4 +4,5 @@ public let allFuzzTargets: [FuzzTarget] = [
     pcapReaderFuzzTarget,
     pcapngReaderFuzzTarget,
     interpreterFuzzTarget,
+    filterParserFuzzTarget,
 ]

@@ -1,0 +1,202 @@
+extension Parser {
+    /// After a protocol name that is not followed by `[`: a head, `broadcast`/`multicast`,
+    /// an 802.11 form, or the protocol alone.
+    mutating func parseAfterProtocol(_ proto: ProtocolQualifier, start: SourceRange) throws(FilterError) -> Operand {
+        switch peek().kind {
+        case .keyword(.broadcast), .keyword(.multicast):
+            let token = advance()
+            let primitive: OtherPrimitive = token.kind == .keyword(.broadcast) ? .broadcast(proto) : .multicast(proto)
+            return other(primitive, start.merged(with: token.range))
+        case .keyword(.type), .keyword(.subtype), .keyword(.dir):
+            // `pqual p80211`: libpcap ignores the protocol.
+            return try parse80211(start: start)
+        case let kind where Self.startsHeadAfterProtocol(kind):
+            return try parseHead(proto: proto, start: start)
+        default:
+            let node = Expression(.primitive(.protocolAbbreviation(proto)), range: start)
+            return .term(node, q: nil)
+        }
+    }
+
+    private static func startsHeadAfterProtocol(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .keyword(.src), .keyword(.dst), .keyword(.address1), .keyword(.address2), .keyword(.address3),
+            .keyword(.address4), .keyword(.ra), .keyword(.ta), .keyword(.host), .keyword(.net), .keyword(.port),
+            .keyword(.portrange), .keyword(.proto), .keyword(.protochain), .keyword(.gateway):
+            true
+        default:
+            false
+        }
+    }
+
+    /// `head id`: `[proto] [dir] [type]` and the value (or parenthesized values) after it.
+    mutating func parseHead(proto: ProtocolQualifier?, start: SourceRange) throws(FilterError) -> Operand {
+        var head = Head(proto: proto)
+        var directionGiven = false
+        let first = peek()
+        switch first.kind {
+        case .keyword(.src), .keyword(.dst):
+            advance()
+            let isSource = first.kind == .keyword(.src)
+            head.direction = isSource ? .source : .destination
+            if let isAnd = nextConnective() {
+                // `src or dst`, `dst and src`, …: the other direction must follow.
+                advance()
+                guard isNext(isSource ? .dst : .src) else { throw syntaxError() }
+                advance()
+                head.direction = isAnd ? .sourceAndDestination : .sourceOrDestination
+            }
+            directionGiven = true
+        case .keyword(.address1): advance(); head.direction = .address1; directionGiven = true
+        case .keyword(.address2): advance(); head.direction = .address2; directionGiven = true
+        case .keyword(.address3): advance(); head.direction = .address3; directionGiven = true
+        case .keyword(.address4): advance(); head.direction = .address4; directionGiven = true
+        case .keyword(.ra): advance(); head.direction = .receiver; directionGiven = true
+        case .keyword(.ta): advance(); head.direction = .transmitter; directionGiven = true
+        default: break
+        }
+        switch peek().kind {
+        case .keyword(.host): advance(); head.kind = .host
+        case .keyword(.net): advance(); head.kind = .net
+        case .keyword(.port): advance(); head.kind = .port
+        case .keyword(.portrange): advance(); head.kind = .portrange
+        case .keyword(.proto) where !directionGiven: advance(); head.kind = .proto
+        case .keyword(.protochain) where !directionGiven: advance(); head.kind = .protochain
+        case .keyword(.gateway) where !directionGiven: advance(); head.kind = .gateway
+        default:
+            if !directionGiven { throw syntaxError() }
+        }
+        guard case .id(let value, let q, _) = try parseOperand(left: head, allow: .id, written: true) else {
+            throw syntaxError()
+        }
+        var node = value
+        node.range = start.merged(with: value.range)
+        return .term(node, q: q)
+    }
+
+    /// A term that starts with a keyword other than a protocol name.
+    mutating func parseKeywordTerm(start: SourceRange) throws(FilterError) -> Operand {
+        let token = peek()
+        guard case .keyword(let keyword) = token.kind else { throw syntaxError() }
+        switch keyword {
+        case .src, .dst, .address1, .address2, .address3, .address4, .ra, .ta, .host, .net, .port,
+            .portrange, .proto, .protochain, .gateway:
+            return try parseHead(proto: nil, start: start)
+        case .broadcast:
+            advance()
+            return other(.broadcast(nil), start)
+        case .multicast:
+            advance()
+            return other(.multicast(nil), start)
+        case .type, .subtype, .dir:
+            return try parse80211(start: start)
+        case .less, .greater:
+            advance()
+            let (value, range) = try expectNumber()
+            return other(keyword == .less ? .less(value) : .greater(value), start.merged(with: range))
+        case .byte:
+            advance()
+            let (offset, _) = try expectNumber()
+            guard let op = byteOperator() else { throw syntaxError() }
+            advance()
+            let (value, range) = try expectNumber()
+            return other(.byte(offset: offset, op, value), start.merged(with: range))
+        case .inbound:
+            advance()
+            return other(.inbound, start)
+        case .outbound:
+            advance()
+            return other(.outbound, start)
+        case .ifindex:
+            advance()
+            let (value, range) = try expectNumber()
+            return other(.ifindex(value), start.merged(with: range))
+        case .pppoed:
+            advance()
+            return other(.pppoed, start)
+        case .vlan, .mpls, .pppoes, .geneve:
+            advance()
+            return try parseEncapsulation(keyword, start: start)
+        case .llc:
+            advance()
+            return try parseLLC(start: start)
+        case .pfInterfaceName, .pfRuleset, .pfRuleNumber, .pfSubruleNumber, .pfReason, .pfAction:
+            advance()
+            return try parsePF(keyword, start: start)
+        case .atm(let atm):
+            advance()
+            return other(.atm(atm), start)
+        case .vpi, .vci:
+            advance()
+            let (test, range) = try parseFieldTest()
+            return other(.atmField(vci: keyword == .vci, test), start.merged(with: range))
+        case .mtp2(let type):
+            advance()
+            return other(.mtp2(type), start)
+        case .mtp3(let field):
+            advance()
+            let (test, range) = try parseFieldTest()
+            return other(.mtp3(field, test), start.merged(with: range))
+        case .protocolName, .and, .or, .not, .len, .mask:
+            throw syntaxError()
+        }
+    }
+
+    func other(_ primitive: OtherPrimitive, _ range: SourceRange) -> Operand {
+        .term(Expression(.primitive(.other(primitive)), range: range), q: nil)
+    }
+
+    private mutating func byteOperator() -> ByteOperator? {
+        switch peek().kind {
+        case .punctuation(.ampersand): .and
+        case .punctuation(.pipe): .or
+        case .punctuation(.less): .less
+        case .punctuation(.greater): .greater
+        case .punctuation(.equal): .equal
+        default: nil
+        }
+    }
+
+    /// `pnum: NUM | ( pnum )`.
+    mutating func parseParenthesizedNumber() throws(FilterError) -> (UInt32, SourceRange) {
+        let token = peek()
+        if case .number(let value) = token.kind {
+            advance()
+            return (value, token.range)
+        }
+        try expect(.leftParen)
+        let (value, _) = try nested { (parser) throws(FilterError) -> (UInt32, SourceRange) in
+            try parser.parseParenthesizedNumber()
+        }
+        let close = try expect(.rightParen)
+        return (value, token.range.merged(with: close.range))
+    }
+
+    /// `vlan`, `mpls`, `pppoes`, `geneve`, each with an optional `pnum`.
+    private mutating func parseEncapsulation(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> Operand {
+        var number: UInt32?
+        var numberRange = start
+        if case .number = peek().kind {
+            (number, numberRange) = try parseParenthesizedNumber()
+        } else if isNext(.leftParen) {
+            (number, numberRange) = try parseParenthesizedNumber()
+        }
+        let range = start.merged(with: numberRange)
+        let field: FilterError.BoundedField
+        switch keyword {
+        case .vlan: field = .vlanTag
+        case .mpls: field = .mplsLabel
+        case .pppoes: field = .pppoeSession
+        default: field = .geneveVNI
+        }
+        if let number, number > field.maximum {
+            throw .valueAboveMaximum(field: field, value: number, at: numberRange)
+        }
+        switch keyword {
+        case .vlan: return other(.vlan(number), range)
+        case .mpls: return other(.mpls(number), range)
+        case .pppoes: return other(.pppoes(number), range)
+        default: return other(.geneve(number), range)
+        }
+    }
+}
