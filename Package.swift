@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BPF", targets: ["BPF"]),
         .library(name: "PcapFile", targets: ["PcapFile"]),
+        .library(name: "PcapFilter", targets: ["PcapFilter"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "BPF"),
         .target(name: "PcapFile"),
+        .target(name: "PcapFilter", dependencies: ["BPF"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
@@ -29,5 +31,6 @@ let package = Package(
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile"]),
+        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "BPF", "CLibpcap"]),
     ]
 )
