@@ -117,7 +117,8 @@ struct ArithmeticGenerator {
             a.statements += [.loadXScratch(cell: b.cell.index), .loadScratch(cell: a.cell.index),
                              .alu(op.alu, .x), .store(cell: a.cell.index)]
             scratch.free(b.cell)
-            a.guardPredicate = Self.both(a.guardPredicate, b.guardPredicate)
+            // libpcap 1.10.3 keeps only the left operand's guard here (the right one's is
+            // dropped), so `len / (ip[8] - 64)` loads ip[8] from non-IP packets too. Matched.
             return a
         case let .load(layer, index, size):
             return try load(layer, index: index, size: size)

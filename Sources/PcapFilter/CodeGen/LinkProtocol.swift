@@ -46,8 +46,11 @@ extension Encapsulation {
         switch linkLayer {
         case .ethernet:
             return ethernetProtocol(etherType)
-        case .linuxCooked, .linuxCooked2:
+        case .linuxCooked:
             return cookedProtocol(etherType)
+        case .linuxCooked2:
+            // libpcap 1.10.3 compares the protocol field as is on cooked v2, LLC values included.
+            return typeField(.half, type)
         case .ppp:
             return typeField(.half, UInt32(PPPProtocol.number(for: etherType)))
         case .null, .loop:
@@ -92,12 +95,11 @@ extension Encapsulation {
         case LLCSAP.iso, LLCSAP.ip, LLCSAP.netbeui:
             return .and(isLLCFrame, linkPayload.compare(.half, at: 0, type << 8 | type))
         case LLCSAP.ipx:
-            return .and(isLLCFrame, linkPayload.compare(.byte, at: 0, type))
-        case EtherType.ipx:
+            // IPX in any of its four Ethernet framings: Ethernet II, SNAP, 802.2, raw 802.3.
             let llc = Predicate.or(linkPayload.compare(.byte, at: 0, UInt32(LLCSAP.ipx)),
                                    linkPayload.compare(.half, at: 0, 0xffff))
-            let encapsulated = Predicate.and(isLLCFrame, .or(snapHeader(organization: 0, type: etherType), llc))
-            return .or(typeField(.half, type), encapsulated)
+            let encapsulated = Predicate.and(isLLCFrame, .or(snapHeader(organization: 0, type: EtherType.ipx), llc))
+            return .or(typeField(.half, UInt32(EtherType.ipx)), encapsulated)
         case EtherType.appleTalk, EtherType.appleTalkARP:
             let organization: UInt32 = etherType == EtherType.appleTalk ? 0x080007 : 0
             return .or(typeField(.half, type), .and(isLLCFrame, snapHeader(organization: organization, type: etherType)))
@@ -116,10 +118,10 @@ extension Encapsulation {
         switch etherType {
         case LLCSAP.iso, LLCSAP.ip, LLCSAP.netbeui:
             return .and(llc, linkPayload.compare(.half, at: 0, type << 8 | type))
-        case EtherType.ipx:
+        case LLCSAP.ipx:
             let snapOrSAP = Predicate.or(linkPayload.compare(.byte, at: 0, UInt32(LLCSAP.ipx)),
-                                         snapHeader(organization: 0, type: etherType))
-            return .or(typeField(.half, type), .or(typeField(.half, 0x0001), .and(llc, snapOrSAP)))
+                                         snapHeader(organization: 0, type: EtherType.ipx))
+            return .or(typeField(.half, UInt32(EtherType.ipx)), .or(typeField(.half, 0x0001), .and(llc, snapOrSAP)))
         case EtherType.appleTalk, EtherType.appleTalkARP:
             let organization: UInt32 = etherType == EtherType.appleTalk ? 0x080007 : 0
             return .or(typeField(.half, type), .and(llc, snapHeader(organization: organization, type: etherType)))
@@ -151,9 +153,10 @@ enum PPPProtocol {
         case EtherType.ipv6: 0x0057
         case EtherType.decnet: 0x0027
         case EtherType.appleTalk: 0x0029
-        case EtherType.ipx: 0x002b
+        case LLCSAP.ipx: 0x002b
         case 0x0600: 0x0025  // Xerox NS IDP
-        case UInt16(LLCSAP.iso): 0x0023  // OSI
+        case LLCSAP.iso: 0x0023  // OSI
+        case 0x42: 0x0031  // spanning tree → bridging PDU
         default: etherType
         }
     }

@@ -31,7 +31,7 @@ struct ProtocolGenerator {
         case .sca: return e.linkProtocol(0x6007)
         case .moprc: return e.linkProtocol(0x6002)
         case .mopdl: return e.linkProtocol(0x6001)
-        case .ipx: return e.linkProtocol(EtherType.ipx)
+        case .ipx: return e.linkProtocol(LLCSAP.ipx)
         case .netbeui: return e.linkProtocol(LLCSAP.netbeui)
         case .iso: return e.linkProtocol(LLCSAP.iso)
         case .stp: return e.linkProtocol(0x42)

@@ -1,0 +1,66 @@
+import BPF
+import CLibpcap
+
+/// libpcap 1.10.3 as the reference: its compiler and its `bpf_filter` interpreter.
+enum LibpcapOracle {
+    /// The result of compiling with libpcap: instructions, or libpcap's error text.
+    enum Compiled {
+        case program([bpf_insn])
+        case error(String)
+    }
+
+    /// Compiles `expression` for a dead handle of `dlt` with `snaplen`.
+    static func compile(_ expression: String, dlt: UInt32, snaplen: UInt32, optimize: Bool,
+                        netmask: UInt32 = 0) -> Compiled {
+        guard let handle = pcap_open_dead(Int32(dlt), Int32(snaplen)) else { return .error("pcap_open_dead failed") }
+        defer { pcap_close(handle) }
+        var program = bpf_program()
+        if pcap_compile(handle, &program, expression, optimize ? 1 : 0, netmask) != 0 {
+            return .error(String(cString: pcap_geterr(handle)))
+        }
+        defer { pcap_freecode(&program) }
+        let instructions = Array(UnsafeBufferPointer(start: program.bf_insns, count: Int(program.bf_len)))
+        return .program(instructions)
+    }
+
+    /// Runs a program with libpcap's interpreter over a packet of `wireLength` bytes of which
+    /// `bytes` were captured.
+    static func run(_ instructions: [bpf_insn], _ bytes: [UInt8], wireLength: Int) -> UInt32 {
+        instructions.withUnsafeBufferPointer { program in
+            bytes.withUnsafeBufferPointer { packet in
+                // bpf_filter never writes through the packet pointer.
+                bpf_filter(program.baseAddress, packet.baseAddress ?? UnsafePointer(bitPattern: 1),
+                           UInt32(wireLength), UInt32(bytes.count))
+            }
+        }
+    }
+
+    /// Our program in libpcap's instruction layout.
+    static func instructions(_ program: Program) -> [bpf_insn] {
+        program.rawInstructions.map { bpf_insn(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k) }
+    }
+
+    /// One line per instruction, as `tcpdump -d` prints it, for failure messages.
+    static func dump(_ instructions: [bpf_insn]) -> String {
+        var copy = instructions
+        return copy.withUnsafeMutableBufferPointer { buffer in
+            buffer.indices.map { index in
+                guard let base = buffer.baseAddress, let text = bpf_image(base + index, Int32(index)) else { return "?" }
+                return String(cString: text)
+            }.joined(separator: "\n")
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so failures reproduce from the printed seed.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
