@@ -58,12 +58,10 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         case .mplsLabelTooLarge(let label): "MPLS label \(label) greater than maximum 1048575"
         case .pppoeSessionTooLarge(let id): "PPPoE session number \(id) greater than maximum 65535"
         case .programTooLarge(let count): "filter program of \(count) instructions is too large"
-        case .vlanOnLiveCaptureUnsupported: Self.liveVLANMessage
+        case .vlanOnLiveCaptureUnsupported: "vlan on a live Linux capture is not supported yet"
         }
     }
 }
 
 extension CodeGenerationError {
-    /// Text for the cases libpcap has no counterpart for.
-    static let liveVLANMessage = "vlan on a live Linux capture is not supported yet"
 }
