@@ -62,6 +62,3 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 }
-
-extension CodeGenerationError {
-}

@@ -24,8 +24,6 @@ public struct LayerOffset: Hashable, Sendable {
 public enum ProtocolField: Hashable, Sendable {
     /// The link layer's own type field (or version nibble, or nothing) — the starting state.
     case linkLayer
-    /// Inside an MPLS label stack of this depth: bottom-of-stack bit and IP version nibble.
-    case mplsStack(depth: Int)
     /// Inside a PPPoE session: a PPP protocol number at the type field.
     case pppoeSession
 }

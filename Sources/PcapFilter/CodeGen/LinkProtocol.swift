@@ -34,8 +34,6 @@ extension Encapsulation {
     /// carry the protocol at all the result is ``Predicate/never``.
     func linkProtocol(_ etherType: UInt16) -> Predicate {
         switch protocolField {
-        case .mplsStack:
-            return mplsPayloadProtocol(etherType)
         case .pppoeSession:
             guard let field = linkTypeField else { return .never }
             return field.compare(.half, at: 0, UInt32(PPPProtocol.number(for: etherType)))
@@ -130,17 +128,6 @@ extension Encapsulation {
                 return .and(llc, linkPayload.compare(.byte, at: 0, type))
             }
             return typeField(.half, type)
-        }
-    }
-
-    /// Inside MPLS: the last label must be bottom of stack and the payload's version nibble
-    /// must match; other protocols cannot be identified.
-    private func mplsPayloadProtocol(_ etherType: UInt16) -> Predicate {
-        let bottomOfStack = linkPayload.compare(.byte, at: networkHeaderDelta &- 2, 0x01, mask: 0x01)
-        switch etherType {
-        case EtherType.ipv4: return .and(bottomOfStack, networkHeader.compare(.byte, at: 0, 0x40, mask: 0xf0))
-        case EtherType.ipv6: return .and(bottomOfStack, networkHeader.compare(.byte, at: 0, 0x60, mask: 0xf0))
-        default: return .never
         }
     }
 }
