@@ -50,7 +50,7 @@ import Testing
         let ours = ourError(parsing: text)
         if depth <= 100 {
             #expect(ours == nil)
-            #expect(Libpcap.error(compiling: text) == nil)
+            #expect(LibpcapOracle.error(compiling: text) == nil)
         } else if depth > Parser.maximumDepth {
             #expect(ours == "can't parse filter expression: expression nested too deeply")
         }

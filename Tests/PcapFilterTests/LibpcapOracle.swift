@@ -1,25 +1,73 @@
+import BPF
 import CLibpcap
 import Foundation
 
-/// libpcap 1.10.3 as the reference: compiles an expression for a dead Ethernet handle
-/// (snaplen 262144, unoptimized) and returns its error message, or nil if it compiled.
-enum Libpcap {
-    private static let lock = NSLock()
+/// libpcap 1.10.3 as the reference: its compiler and its `bpf_filter` interpreter.
+enum LibpcapOracle {
+    /// libpcap's compiler keeps state in its handle only, but its scanner and parser
+    /// generator are not known to be reentrant across threads: tests take turns.
+    private static let compileLock = NSLock()
 
-    static func error(compiling text: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let handle = pcap_open_dead(DLT_EN10MB, 262_144) else { return "pcap_open_dead failed" }
-        defer { pcap_close(handle) }
-        var program = bpf_program()
-        if pcap_compile(handle, &program, text, 0, PCAP_NETMASK_UNKNOWN) != 0 {
-            return String(cString: pcap_geterr(handle))
-        }
-        pcap_freecode(&program)
-        return nil
+    /// The message libpcap gives for any grammar error.
+    static let parseErrorMessage = "can't parse filter expression: syntax error"
+
+    /// The result of compiling with libpcap: instructions, or libpcap's error text.
+    enum Compiled {
+        case program([bpf_insn])
+        case error(String)
     }
 
-    static let parseErrorMessage = "can't parse filter expression: syntax error"
+    /// Compiles `expression` for a dead handle of `dlt` with `snaplen`.
+    static func compile(_ expression: String, dlt: UInt32, snaplen: UInt32, optimize: Bool,
+                        netmask: UInt32 = 0) -> Compiled {
+        compileLock.lock()
+        defer { compileLock.unlock() }
+        guard let handle = pcap_open_dead(Int32(dlt), Int32(snaplen)) else { return .error("pcap_open_dead failed") }
+        defer { pcap_close(handle) }
+        var program = bpf_program()
+        if pcap_compile(handle, &program, expression, optimize ? 1 : 0, netmask) != 0 {
+            return .error(String(cString: pcap_geterr(handle)))
+        }
+        defer { pcap_freecode(&program) }
+        let instructions = Array(UnsafeBufferPointer(start: program.bf_insns, count: Int(program.bf_len)))
+        return .program(instructions)
+    }
+
+    /// Runs a program with libpcap's interpreter over a packet of `wireLength` bytes of which
+    /// `bytes` were captured.
+    static func run(_ instructions: [bpf_insn], _ bytes: [UInt8], wireLength: Int) -> UInt32 {
+        instructions.withUnsafeBufferPointer { program in
+            bytes.withUnsafeBufferPointer { packet in
+                // bpf_filter never writes through the packet pointer.
+                bpf_filter(program.baseAddress, packet.baseAddress ?? UnsafePointer(bitPattern: 1),
+                           UInt32(wireLength), UInt32(bytes.count))
+            }
+        }
+    }
+
+    /// Our program in libpcap's instruction layout.
+    static func instructions(_ program: Program) -> [bpf_insn] {
+        program.rawInstructions.map { bpf_insn(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k) }
+    }
+
+    /// One line per instruction, as `tcpdump -d` prints it, for failure messages.
+    static func dump(_ instructions: [bpf_insn]) -> String {
+        var copy = instructions
+        return copy.withUnsafeMutableBufferPointer { buffer in
+            buffer.indices.map { index in
+                guard let base = buffer.baseAddress, let text = bpf_image(base + index, Int32(index)) else { return "?" }
+                return String(cString: text)
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// libpcap's error for `text` on a dead Ethernet handle (unoptimized), or nil if it compiles.
+    static func error(compiling text: String) -> String? {
+        if case .error(let message) = compile(text, dlt: 1, snaplen: 262_144, optimize: false, netmask: PCAP_NETMASK_UNKNOWN) {
+            return message
+        }
+        return nil
+    }
 }
 
 /// Our parser's verdict in the same terms: nil when it parsed, else the message.

@@ -117,9 +117,9 @@ import Testing
             let syntax = try FilterParser.parse(text)
             #expect(CanonicalPrinter.print(syntax) == canonical)
             #expect(try FilterParser.parse(canonical).withoutRanges == syntax.withoutRanges)
-            #expect(Libpcap.error(compiling: text) == nil, "libpcap rejects \(text)")
+            #expect(LibpcapOracle.error(compiling: text) == nil, "libpcap rejects \(text)")
         case .error(let message):
-            let libpcap = Libpcap.error(compiling: text)
+            let libpcap = LibpcapOracle.error(compiling: text)
             #expect(libpcap == message, "libpcap says \(libpcap ?? "ok") for \(text)")
             #expect(ourError(parsing: text) == message)
         }

@@ -1,3 +1,5 @@
+import BPF
+
 /// A binary arithmetic operator.
 public enum ArithmeticOperator: String, Hashable, Sendable, CaseIterable {
     /// `+`.
@@ -33,16 +35,6 @@ public enum ArithmeticOperator: String, Hashable, Sendable, CaseIterable {
         case .modulo, .xor: nil
         }
     }
-}
-
-/// The size of a packet load.
-public enum LoadSize: UInt32, Hashable, Sendable {
-    /// One byte (`proto[x]`, `proto[x:1]`).
-    case byte = 1
-    /// Two bytes, big-endian.
-    case halfword = 2
-    /// Four bytes, big-endian.
-    case word = 4
 }
 
 /// An arithmetic expression: libpcap's `arth`.

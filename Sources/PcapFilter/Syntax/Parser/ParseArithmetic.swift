@@ -1,3 +1,5 @@
+import BPF
+
 extension Parser {
     /// Unary minus binds tighter than every declared operator.
     private static let unaryMinusPrecedence = 6
@@ -78,7 +80,7 @@ extension Parser {
         if isNext(.colon) {
             advance()
             let (value, range) = try expectNumber()
-            guard let known = LoadSize(rawValue: value) else {
+            guard let known = LoadSize.allCases.first(where: { $0.byteCount == value }) else {
                 // gen_load rejects the size only when the rule reduces, after `]`.
                 try expect(.rightBracket)
                 throw .invalidLoadSize(value, at: range)

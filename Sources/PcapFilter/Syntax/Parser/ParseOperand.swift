@@ -13,7 +13,7 @@ struct Allowed: OptionSet {
 }
 
 /// A parsed operand, with the qualifier (`$$.q`) libpcap passes on to the next bare value.
-enum Operand {
+enum ParsedOperand {
     /// A term; `q` is `nil` after head-less primitives (libpcap's `qerr`).
     case term(Expression, q: Head?)
     /// An id; `startsValueList` when it may begin `( id and id … )` (libpcap's `nid` or `pnum`).
@@ -27,13 +27,13 @@ extension Parser {
     /// before it (`$<blk>0.q`), which a bare value inherits.
     /// `written` is true right after a head: the first value met is the one the head was
     /// written for, every later one inherits it.
-    mutating func parseOperand(left q: Head?, allow: Allowed, firstInParentheses: Bool = false, written: Bool = false) throws(FilterError) -> Operand {
-        try nested { (parser) throws(FilterError) -> Operand in
+    mutating func parseOperand(left q: Head?, allow: Allowed, firstInParentheses: Bool = false, written: Bool = false) throws(FilterError) -> ParsedOperand {
+        try nested { (parser) throws(FilterError) -> ParsedOperand in
             try parser.parseOperandBody(left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
         }
     }
 
-    private mutating func parseOperandBody(left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> Operand {
+    private mutating func parseOperandBody(left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> ParsedOperand {
         let token = peek()
         switch token.kind {
         case .keyword(.not):
@@ -91,7 +91,7 @@ extension Parser {
     }
 
     /// After an arithmetic primary: a `pnum` that is an id, the rest of an `arth`, or a relation.
-    mutating func continueArithmetic(_ primary: Arithmetic, isNumber: Bool, left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> Operand {
+    mutating func continueArithmetic(_ primary: Arithmetic, isNumber: Bool, left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> ParsedOperand {
         if isNumber, firstInParentheses, !allow.isDisjoint(with: [.id, .number]), isNext(.rightParen) {
             // `( pnum )`: the parenthesized group decides what it is.
             return .arithmetic(primary, isNumber: true)

@@ -1,7 +1,7 @@
 /// What a parenthesized group turned out to be.
 enum ParenthesizedGroup {
     /// `( expr )` (a term) or `( pid )` (an id).
-    case operand(Operand)
+    case operand(ParsedOperand)
     /// `( pnum )` or `( narth )`: an arithmetic primary the caller continues.
     case arithmeticPrimary(Arithmetic, isNumber: Bool)
 }
@@ -36,7 +36,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseValueListTail(first: Expression, q: Head?, open: Token) throws(FilterError) -> Operand {
+    private mutating func parseValueListTail(first: Expression, q: Head?, open: Token) throws(FilterError) -> ParsedOperand {
         var node = first
         var lastQ = q
         while let isAnd = nextConnective() {

@@ -1,6 +1,6 @@
 extension Parser {
     /// `type T [subtype S]`, `subtype S`, `dir D` (grammar.y's `p80211`).
-    mutating func parse80211(start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parse80211(start: SourceRange) throws(FilterError) -> ParsedOperand {
         let keyword = advance()
         switch keyword.kind {
         case .keyword(.type):
@@ -80,7 +80,7 @@ extension Parser {
     }
 
     /// `llc`, `llc ID`, `llc rnr`.
-    mutating func parseLLC(start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parseLLC(start: SourceRange) throws(FilterError) -> ParsedOperand {
         let token = peek()
         switch token.kind {
         case .keyword(.pfRuleNumber):
@@ -109,7 +109,7 @@ extension Parser {
     }
 
     /// The pf primitives after their keyword.
-    mutating func parsePF(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parsePF(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> ParsedOperand {
         let token = peek()
         let range = start.merged(with: token.range)
         switch (keyword, token.kind) {

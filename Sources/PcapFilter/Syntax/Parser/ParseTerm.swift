@@ -1,7 +1,7 @@
 extension Parser {
     /// After a protocol name that is not followed by `[`: a head, `broadcast`/`multicast`,
     /// an 802.11 form, or the protocol alone.
-    mutating func parseAfterProtocol(_ proto: ProtocolQualifier, start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parseAfterProtocol(_ proto: ProtocolQualifier, start: SourceRange) throws(FilterError) -> ParsedOperand {
         switch peek().kind {
         case .keyword(.broadcast), .keyword(.multicast):
             let token = advance()
@@ -30,7 +30,7 @@ extension Parser {
     }
 
     /// `head id`: `[proto] [dir] [type]` and the value (or parenthesized values) after it.
-    mutating func parseHead(proto: ProtocolQualifier?, start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parseHead(proto: ProtocolQualifier?, start: SourceRange) throws(FilterError) -> ParsedOperand {
         var head = Head(proto: proto)
         var directionGiven = false
         let first = peek()
@@ -75,7 +75,7 @@ extension Parser {
     }
 
     /// A term that starts with a keyword other than a protocol name.
-    mutating func parseKeywordTerm(start: SourceRange) throws(FilterError) -> Operand {
+    mutating func parseKeywordTerm(start: SourceRange) throws(FilterError) -> ParsedOperand {
         let token = peek()
         guard case .keyword(let keyword) = token.kind else { throw syntaxError() }
         switch keyword {
@@ -142,7 +142,7 @@ extension Parser {
         }
     }
 
-    func other(_ primitive: OtherPrimitive, _ range: SourceRange) -> Operand {
+    func other(_ primitive: OtherPrimitive, _ range: SourceRange) -> ParsedOperand {
         .term(Expression(.primitive(.other(primitive)), range: range), q: nil)
     }
 
@@ -173,7 +173,7 @@ extension Parser {
     }
 
     /// `vlan`, `mpls`, `pppoes`, `geneve`, each with an optional `pnum`.
-    private mutating func parseEncapsulation(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> Operand {
+    private mutating func parseEncapsulation(_ keyword: Keyword, start: SourceRange) throws(FilterError) -> ParsedOperand {
         var number: UInt32?
         var numberRange = start
         if case .number = peek().kind {

@@ -1,3 +1,5 @@
+import BPF
+
 extension CanonicalPrinter {
     /// Arithmetic with the parentheses libpcap's precedences need. `%` and `^` take
     /// everything to their right, so a node with one of them on its right edge is
@@ -9,7 +11,7 @@ extension CanonicalPrinter {
         case .length:
             return "len"
         case .load(let proto, let offset, let size):
-            let sizeText = size == .byte ? "" : ":" + String(size.rawValue)
+            let sizeText = size == .byte ? "" : ":" + String(size.byteCount)
             return proto.keyword + "[" + text(offset) + sizeText + "]"
         case .negate(let operand):
             // `-a ^ b` is `-(a ^ b)`: bison shifts `^` and `%` even after a unary minus.

@@ -5,7 +5,7 @@ import Testing
 
 /// Generated expressions, valid and mutated, through our parser and libpcap's
 /// `pcap_compile`: both must agree on syntax errors and on the front end's own messages.
-@Suite struct DifferentialTests {
+@Suite struct ParserDifferentialTests {
     /// Messages only the front end produces; libpcap's code generation has many more.
     static func isFrontEndMessage(_ message: String) -> Bool {
         let prefixes = [
@@ -25,7 +25,7 @@ import Testing
     }
 
     static func compare(_ text: String) -> Verdict {
-        let theirs = Libpcap.error(compiling: text)
+        let theirs = LibpcapOracle.error(compiling: text)
         let ours = ourError(parsing: text)
         switch (theirs, ours) {
         case (nil, nil):
@@ -34,7 +34,7 @@ import Testing
             return .disagree("libpcap compiles it, we say: \(ours)")
         case (let theirs?, _) where isFrontEndMessage(theirs):
             return theirs == ours ? .agree : .disagree("libpcap: \(theirs) / ours: \(ours ?? "ok")")
-        case (_, let ours?) where ours == Libpcap.parseErrorMessage:
+        case (_, let ours?) where ours == LibpcapOracle.parseErrorMessage:
             // libpcap stopped earlier in code generation; the text may well end in a syntax error.
             return .skipped
         case (_, let ours?) where !ours.hasPrefix("can't parse"):
@@ -59,7 +59,7 @@ import Testing
             let text = tokens.joined(separator: " ")
             switch Self.compare(text) {
             case .agree:
-                if Libpcap.error(compiling: text) == Libpcap.parseErrorMessage { parseErrors += 1 }
+                if LibpcapOracle.error(compiling: text) == LibpcapOracle.parseErrorMessage { parseErrors += 1 }
             case .skipped: skipped += 1
             case .disagree(let why): failures.append("\(text)  →  \(why)")
             }

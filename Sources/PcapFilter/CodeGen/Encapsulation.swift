@@ -1,0 +1,87 @@
+import BPF
+
+/// A position in the packet: a constant, optionally plus a run-time value kept in a scratch
+/// cell (libpcap's "variable part", used where a header's length is only known per packet).
+public struct LayerOffset: Hashable, Sendable {
+    /// The constant part, in bytes.
+    public var constant: UInt32
+    /// The cell holding the variable part, if any.
+    public var variable: ScratchCell?
+
+    /// A constant offset.
+    public init(_ constant: UInt32, variable: ScratchCell? = nil) {
+        self.constant = constant
+        self.variable = variable
+    }
+
+    /// The same position moved `bytes` further.
+    func advanced(by bytes: UInt32) -> LayerOffset {
+        LayerOffset(constant &+ bytes, variable: variable)
+    }
+}
+
+/// How the current network-layer protocol is identified, which changes as tags are peeled.
+public enum ProtocolField: Hashable, Sendable {
+    /// The link layer's own type field (or version nibble, or nothing) — the starting state.
+    case linkLayer
+    /// Inside a PPPoE session: a PPP protocol number at the type field.
+    case pppoeSession
+}
+
+/// The encapsulation context: where each layer starts for the primitive being generated.
+///
+/// Code generation threads this value left to right in reading order: `vlan`, `mpls`,
+/// `pppoes` (and later `geneve`) return a changed copy that every later primitive receives,
+/// across `or` and `not` too — libpcap's documented behaviour, made visible in the types
+/// instead of being global state.
+public struct Encapsulation: Hashable, Sendable {
+    /// The target the program is for.
+    public let target: CompilationTarget
+    /// Where the link-layer header starts (libpcap's `off_linkhdr`).
+    public var linkHeader: LayerOffset
+    /// Where the link layer's protocol-type field is, if it has one (`off_linktype`).
+    public var linkTypeField: LayerOffset?
+    /// Where the link layer's payload starts (`off_linkpl`).
+    public var linkPayload: LayerOffset
+    /// From the payload to the network header: 0, or the LLC length for 802.3 (`off_nl`).
+    public var networkHeaderDelta: UInt32
+    /// How the network protocol is identified now.
+    public var protocolField: ProtocolField
+    /// How many VLAN tags have been stepped over.
+    public var vlanDepth: Int
+
+    /// The context at the start of an expression for `target`.
+    public init(target: CompilationTarget) {
+        self.target = target
+        let header = LinkHeaderShape(target.linkLayer)
+        linkHeader = LayerOffset(0)
+        linkTypeField = header.typeField.map { LayerOffset($0) }
+        linkPayload = LayerOffset(header.payload)
+        networkHeaderDelta = 0
+        protocolField = .linkLayer
+        vlanDepth = 0
+    }
+
+    /// The link layer of the target.
+    public var linkLayer: LinkLayer { target.linkLayer }
+
+    /// Where the network-layer header starts.
+    var networkHeader: LayerOffset { linkPayload.advanced(by: networkHeaderDelta) }
+}
+
+/// The fixed shape of a link-layer header: where its type field and payload are.
+struct LinkHeaderShape {
+    let typeField: UInt32?
+    let payload: UInt32
+
+    init(_ link: LinkLayer) {
+        switch link {
+        case .ethernet: (typeField, payload) = (12, 14)
+        case .null, .loop: (typeField, payload) = (0, 4)
+        case .ppp: (typeField, payload) = (2, 4)
+        case .raw, .ipv4, .ipv6: (typeField, payload) = (nil, 0)
+        case .linuxCooked: (typeField, payload) = (14, 16)
+        case .linuxCooked2: (typeField, payload) = (0, 20)
+        }
+    }
+}
