@@ -26,6 +26,8 @@ public final class PcapReader {
     private let order: ByteOrder
     private let recordHeaderSize: Int
     private let lengthsSwapped: LengthOrder
+    /// The link type's sane record limit, looked up once rather than per record.
+    private let maximumCaptureLength: UInt32
 
     /// How a version stores the captured and original lengths.
     private enum LengthOrder {
@@ -77,6 +79,7 @@ public final class PcapReader {
         lengthsSwapped = major == 543 || minor < 3 ? .originalFirst : (minor == 3 ? .guess : .captureFirst)
         linkTypeField = LinkTypeField(rawValue: order.u32(header, 20))
         linkType = linkTypeField.linkType
+        maximumCaptureLength = linkType.maximumSnapshotLength
         var snapshot = linkType.effectiveSnapshotLength(order.u32(header, 16))
         precision = magic == 0xa1b2_3c4d ? .nanoseconds : .microseconds
         if magic == 0xa1b2_cd34 {
@@ -110,7 +113,7 @@ public final class PcapReader {
         case .guess where captureLength <= originalLength: break
         case .guess, .originalFirst: swap(&captureLength, &originalLength)
         }
-        let maximum = linkType.maximumSnapshotLength
+        let maximum = maximumCaptureLength
         if captureLength > maximum {
             let reason: CaptureFileError.Reason = captureLength > snapshotLength
                 ? .captureLengthExceedsSnapshot(captureLength: captureLength, snapshotLength: snapshotLength)

@@ -39,7 +39,7 @@ public final class PcapWriter {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    private var buffer: [UInt8] = []
+    private let buffer = OutputBuffer(capacity: bufferLimit + 65_536)
     private var closed = false
     private static let bufferLimit = 64 * 1024
 
@@ -73,7 +73,6 @@ public final class PcapWriter {
         self.snapshotLength = snapshotLength
         self.precision = precision
         self.flushesEachPacket = flushesEachPacket
-        buffer.reserveCapacity(Self.bufferLimit + 65_536)
         append(precision == .nanoseconds ? 0xa1b2_3c4d : 0xa1b2_c3d4)
         append16(2)
         append16(4)
@@ -92,7 +91,7 @@ public final class PcapWriter {
     public func write(_ packet: CapturedPacket) throws(CaptureFileWriteError) {
         appendRecord(timestamp: packet.timestamp, captureLength: UInt32(truncatingIfNeeded: packet.data.count),
                      originalLength: packet.originalLength)
-        buffer.append(contentsOf: packet.data)
+        packet.data.withUnsafeBytes { buffer.append($0) }
         try afterRecord()
     }
 
@@ -100,14 +99,14 @@ public final class PcapWriter {
     public func write(_ packet: PacketView) throws(CaptureFileWriteError) {
         appendRecord(timestamp: packet.timestamp, captureLength: packet.captureLength,
                      originalLength: packet.originalLength)
-        buffer.append(contentsOf: packet.bytes)
+        buffer.append(packet.bytes)
         try afterRecord()
     }
 
     /// Writes everything buffered to the file.
     public func flush() throws(CaptureFileWriteError) {
         guard !buffer.isEmpty else { return }
-        let result: CaptureFileWriteError? = buffer.withUnsafeBytes { bytes in
+        let result: CaptureFileWriteError? = { (bytes: UnsafeRawBufferPointer) in
             var done = 0
             while done < bytes.count {
                 guard let base = bytes.baseAddress else { return nil }
@@ -121,8 +120,8 @@ public final class PcapWriter {
                 }
             }
             return nil
-        }
-        buffer.removeAll(keepingCapacity: true)
+        }(buffer.bytes)
+        buffer.removeAll()
         if let result { throw result }
     }
 
@@ -145,13 +144,11 @@ public final class PcapWriter {
         append(originalLength)
     }
 
-    @inline(__always)
     private func append(_ value: UInt32) {
-        withUnsafeBytes(of: value) { buffer.append(contentsOf: $0) }
+        buffer.append(value)
     }
 
-    @inline(__always)
     private func append16(_ value: UInt16) {
-        withUnsafeBytes(of: value) { buffer.append(contentsOf: $0) }
+        buffer.append(value)
     }
 }

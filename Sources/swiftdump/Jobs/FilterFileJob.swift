@@ -12,7 +12,11 @@ struct FilterFileJob {
     private let interpreter: Interpreter?
     private let packetLimit: Int?
     private let precision: TimestampPrecision
-    private let output: OutputOptions
+    private let outputFile: String?
+    private let flushesEachPacket: Bool
+    private let printsPackets: Bool
+    private let numbered: Bool
+    private let countOnly: Bool
 
     init(input: InputOptions, output: OutputOptions, program: Program?, path: String) throws {
         self.path = path
@@ -20,15 +24,21 @@ struct FilterFileJob {
         interpreter = try program.map { try Interpreter($0) }
         packetLimit = try input.packetLimit
         precision = try input.precision
-        self.output = output
+        // Plain copies: ArgumentParser's property wrappers cost a metadata lookup per read,
+        // which the per-packet loop must not pay.
+        outputFile = output.writeFile
+        flushesEachPacket = output.packetBuffered
+        printsPackets = output.printsPackets
+        numbered = output.numbered
+        countOnly = output.countOnly
     }
 
     func run() throws {
         StandardError.write(
             "reading from file \(path), link-type \(reader.linkType), snapshot length \(reader.snapshotLength)\n")
-        let writer = try output.writeFile.map { file in
+        let writer = try outputFile.map { file in
             try PcapWriter(path: file, linkType: reader.linkTypeField, snapshotLength: reader.snapshotLength,
-                           precision: precision, flushesEachPacket: output.packetBuffered)
+                           precision: precision, flushesEachPacket: flushesEachPacket)
         }
         let lines = FileDescriptorOutput(fd: 1)
         defer { lines.flush() }
@@ -50,8 +60,8 @@ struct FilterFileJob {
                     }
                     try writer.write(packet)
                 }
-                if output.printsPackets {
-                    lines.write(summary.line(for: packet, number: output.numbered ? matched : nil))
+                if printsPackets {
+                    lines.write(summary.line(for: packet, number: numbered ? matched : nil))
                     if lines.readerClosed { break }
                 }
                 if let packetLimit, matched >= packetLimit { break }
@@ -63,7 +73,7 @@ struct FilterFileJob {
             try? writer?.close()
             throw error
         }
-        if output.countOnly {
+        if countOnly {
             lines.write("\(matched) packet\(matched == 1 ? "" : "s")\n")
         }
     }
