@@ -39,7 +39,7 @@ enum LibpcapOracle {
     static func read(_ path: String, filter: String? = nil) throws -> (packets: [OraclePacket], error: String?) {
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE))
         guard let handle = pcap_open_offline(path, &errorBuffer) else {
-            throw Failure(description: String(cString: errorBuffer))
+            throw Failure(description: String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         defer { pcap_close(handle) }
         var program = bpf_program()
