@@ -9,14 +9,12 @@ enum Fusion {
             let length = equalityChainLength(code, from: index)
             if length >= 2 {
                 fused[index].operation = .jumpIfEqualChain
-                fused[index].constant = UInt32(length)
             }
         }
         for index in code.indices.dropLast() where fused[index + 1].operation != .jumpIfEqualChain {
             let jump = code[index + 1]
             guard let operation = fusedOperation(load: code[index].operation, jump: jump.operation) else { continue }
-            fused[index] = CompiledInstruction(
-                operation, k: code[index].k, constant: jump.k, ifTrue: jump.ifTrue, ifFalse: jump.ifFalse)
+            fused[index] = CompiledInstruction(operation, k: code[index].k, ifTrue: jump.ifTrue, ifFalse: jump.ifFalse)
         }
         return fused
     }
@@ -50,6 +48,7 @@ enum Fusion {
         case (.loadWordIndirect, .jumpIfEqualConstant): .loadWordIndirectJumpIfEqual
         case (.loadHalfIndirect, .jumpIfEqualConstant): .loadHalfIndirectJumpIfEqual
         case (.loadByteIndirect, .jumpIfEqualConstant): .loadByteIndirectJumpIfEqual
+        case (.loadByteIndirect, .jumpIfBitsSetConstant): .loadByteIndirectJumpIfBitsSet
         default: nil
         }
     }
