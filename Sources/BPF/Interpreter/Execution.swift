@@ -127,13 +127,22 @@ enum Execution {
             case .returnConstant: return k
             case .returnAccumulator: return a
             case .jumpIfEqualChain:
-                // Every member but the last is itself a chain head and falls through on false.
-                var member = instruction
-                while a != member.pointee.k && member.pointee.operation == .jumpIfEqualChain {
-                    member += 1
-                    observer.willExecute(pc: member - code, a: a, x: x, scratch: scratch.cells)
-                }
-                next = code + member.target(a == member.pointee.k)
+                next = code + chainTarget(instruction, code, a, x, scratch, &observer)
+            case .loadWordAbsoluteThenChain:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
+            case .loadHalfAbsoluteThenChain:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
+            case .loadByteAbsoluteThenChain:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
             // The fused loads: the jump stays in place after the load (other jumps may land
             // on it), so its constant is read from there, as `next.pointee.k`.
             case .loadWordAbsoluteJumpIfEqual:
@@ -220,6 +229,21 @@ enum Execution {
                 return 0
             }
         }
+    }
+
+    /// Where a run of `jeq #k` starting at `head` continues for A = `a`. Every member but
+    /// the last is itself a chain head and falls through on false.
+    @inline(__always)
+    private static func chainTarget<Scratch: ScratchCells, Observer: ExecutionObserver>(
+        _ head: UnsafePointer<CompiledInstruction>, _ code: UnsafePointer<CompiledInstruction>,
+        _ a: UInt32, _ x: UInt32, _ scratch: Scratch, _ observer: inout Observer
+    ) -> Int {
+        var member = head
+        while a != member.pointee.k && member.pointee.operation == .jumpIfEqualChain {
+            member += 1
+            observer.willExecute(pc: member - code, a: a, x: x, scratch: scratch.cells)
+        }
+        return member.target(a == member.pointee.k)
     }
 
     /// A `size`-byte load at `x + k` for the indirect loads (and `ldxb 4*([k]&0xf)`): in

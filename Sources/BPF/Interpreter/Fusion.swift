@@ -1,5 +1,5 @@
 /// Replaces common instruction sequences with superinstructions (see ``Operation``): runs
-/// of `jeq #k`, and a packet load followed by a conditional jump on a constant. Every
+/// of `jeq #k`, and a packet load followed by a conditional jump on a constant or by a run. Every
 /// original instruction keeps its slot, so jump targets and the trace's indices are
 /// unchanged.
 enum Fusion {
@@ -11,8 +11,13 @@ enum Fusion {
                 fused[index].operation = .jumpIfEqualChain
             }
         }
-        for index in code.indices.dropLast() where fused[index + 1].operation != .jumpIfEqualChain {
+        for index in code.indices.dropLast() {
             let jump = code[index + 1]
+            if fused[index + 1].operation == .jumpIfEqualChain {
+                guard let operation = chainOperation(load: code[index].operation) else { continue }
+                fused[index] = CompiledInstruction(operation, k: code[index].k)
+                continue
+            }
             guard let operation = fusedOperation(load: code[index].operation, jump: jump.operation) else { continue }
             fused[index] = CompiledInstruction(operation, k: code[index].k, ifTrue: jump.ifTrue, ifFalse: jump.ifFalse)
         }
@@ -29,6 +34,15 @@ enum Fusion {
             end += 1
         }
         return end - start + 1
+    }
+
+    private static func chainOperation(load: Operation) -> Operation? {
+        switch load {
+        case .loadWordAbsolute: .loadWordAbsoluteThenChain
+        case .loadHalfAbsolute: .loadHalfAbsoluteThenChain
+        case .loadByteAbsolute: .loadByteAbsoluteThenChain
+        default: nil
+        }
     }
 
     private static func fusedOperation(load: Operation, jump: Operation) -> Operation? {

@@ -30,12 +30,19 @@ public struct Interpreter: Sendable {
         _ packet: UnsafeRawBufferPointer, wireLength: UInt32, metadata: PacketMetadata? = nil
     ) -> UInt32 {
         // The common case, a file or capture filter from `pcap_compile` without scratch
-        // cells, takes a loop specialised to need no stack buffer and no metadata.
-        if !usesScratch && metadata == nil {
-            return code.withUnsafeBufferPointer { Self.runPlain($0, packet: packet, wireLength: wireLength) }
+        // cells, runs here in a loop specialised to need no stack buffer and no metadata;
+        // the general loop is out of line, so that this frame holds no scratch buffer
+        // (which would bring the stack protector and more saved registers to every call).
+        guard !usesScratch, metadata == nil else {
+            var observer = SilentObserver()
+            return execute(packet, wireLength: wireLength, metadata: metadata, observer: &observer)
         }
-        var observer = SilentObserver()
-        return execute(packet, wireLength: wireLength, metadata: metadata, observer: &observer)
+        return code.withUnsafeBufferPointer { code in
+            guard let base = code.baseAddress else { return 0 }
+            var observer = SilentObserver()
+            return Execution.run(
+                base, packet: packet, wireLength: wireLength, metadata: nil, scratch: NoScratch(), observer: &observer)
+        }
     }
 
     /// Runs the program over `packet`; the wire length defaults to the number of bytes given.
@@ -57,18 +64,6 @@ public struct Interpreter: Sendable {
             execute($0, wireLength: length, metadata: metadata, observer: &observer)
         }
         return Trace(steps: observer.steps, result: result)
-    }
-
-    /// The loop for code without scratch instructions, run without metadata. Kept out of
-    /// line, so that its frame holds no scratch buffer.
-    @inline(never)
-    private static func runPlain(
-        _ code: UnsafeBufferPointer<CompiledInstruction>, packet: UnsafeRawBufferPointer, wireLength: UInt32
-    ) -> UInt32 {
-        guard let base = code.baseAddress else { return 0 }
-        var observer = SilentObserver()
-        return Execution.run(
-            base, packet: packet, wireLength: wireLength, metadata: nil, scratch: NoScratch(), observer: &observer)
     }
 
     /// The general loop: scratch cells on the stack, and metadata if given.

@@ -39,6 +39,9 @@ enum Operation: UInt8 {
     /// instead of dispatching each. Every member but the last keeps its own slot as the
     /// head of the rest of the run; the last stays a `jumpIfEqualConstant`, which ends it.
     case jumpIfEqualChain
+    /// An absolute load followed by the head of a `jeq` run (`ldh [12]` before the three
+    /// VLAN TPIDs, `ld [26]` before a list of hosts): the load, then the run, in one dispatch.
+    case loadWordAbsoluteThenChain, loadHalfAbsoluteThenChain, loadByteAbsoluteThenChain
     /// An opcode `bpf_filter` does not know (1.10.3 aborts; master rejects the packet), or a
     /// jump to itself: returns 0.
     case reject
