@@ -1,7 +1,7 @@
 /// Replaces common instruction sequences with superinstructions (see ``Operation``): runs
-/// of `jeq #k`, and a packet load followed by a conditional jump on a constant or by a run. Every
-/// original instruction keeps its slot, so jump targets and the trace's indices are
-/// unchanged.
+/// of `jeq #k`, and a packet load followed by a conditional jump on a constant or by such a
+/// run. Every original instruction keeps its slot, so jump targets and the trace's indices
+/// are unchanged.
 enum Fusion {
     static func fuse(_ code: [CompiledInstruction]) -> [CompiledInstruction] {
         var fused = code
