@@ -16,6 +16,16 @@ struct InterpreterBenchmark {
 
     static func main() {
         let packets = PacketSet(count: 1024)
+        // `--passes N` does a fixed amount of work instead of timing, for instruction
+        // counts under `valgrind --tool=callgrind`, which a shared machine cannot disturb.
+        let arguments = CommandLine.arguments
+        if let flag = arguments.firstIndex(of: "--passes"), flag + 1 < arguments.count,
+           let passes = Int(arguments[flag + 1]) {
+            // `--only K` restricts the run to the K-th expression (from 0).
+            let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+            countingRun(packets, passes: passes, only: only)
+            return
+        }
         print("program                          ours pkt/s   libpcap pkt/s   ratio   matches")
         for expression in expressions {
             guard let compiled = compile(expression) else {
@@ -63,6 +73,37 @@ struct InterpreterBenchmark {
             let name = expression.count > 30 ? String(expression.prefix(27)) + "..." : expression
             print(pad(name, 30) + pad(format(oursRate), 14, right: true) + pad(format(libpcapRate), 16, right: true)
                   + pad(String(format2(oursRate / libpcapRate)), 8, right: true) + pad("\(matches)/\(packets.frames.count)", 10, right: true))
+        }
+    }
+
+    /// Runs each engine `passes` times over the packets for every expression, untimed.
+    static func countingRun(_ packets: PacketSet, passes: Int, only: Int?) {
+        for (index, expression) in expressions.enumerated() where only == nil || only == index {
+            guard let compiled = compile(expression),
+                  let interpreter = try? Interpreter(Program(raw: compiled.map {
+                      RawInstruction(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k)
+                  }))
+            else { continue }
+            var ours: UInt64 = 0
+            var theirs: UInt64 = 0
+            packets.bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                compiled.withUnsafeBufferPointer { code in
+                    for _ in 0..<passes {
+                        for frame in packets.frames {
+                            ours &+= UInt64(interpreter.run(
+                                UnsafeRawBufferPointer(start: base + frame.offset, count: frame.length),
+                                wireLength: UInt32(frame.length)))
+                        }
+                        for frame in packets.frames {
+                            theirs &+= UInt64(bpf_filter(
+                                code.baseAddress, (base + frame.offset).assumingMemoryBound(to: UInt8.self),
+                                UInt32(frame.length), UInt32(frame.length)))
+                        }
+                    }
+                }
+            }
+            print("\(expression.prefix(30)): \(ours == theirs ? "same" : "DIFFERENT") totals")
         }
     }
 

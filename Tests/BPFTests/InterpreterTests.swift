@@ -103,4 +103,28 @@ import Testing
             #expect(interpreter.trace([value]).result == theirs)
         }
     }
+
+    /// A load fused with the `jeq` run after it (`ldh [12]` before the VLAN TPIDs) still
+    /// traces the load and every member it compares, and agrees with libpcap.
+    @Test func loadFusedWithARunTracesEveryInstruction() throws {
+        let program = Program([
+            .loadAbsolute(.byte, offset: 0),                          // 0 fused with the run
+            .jump(.equal, .constant(1), ifTrue: 2, ifFalse: 0),       // 1: a run of three
+            .jump(.equal, .constant(2), ifTrue: 1, ifFalse: 0),       // 2
+            .jump(.equal, .constant(3), ifTrue: 0, ifFalse: 1),       // 3
+            .returnAccumulator,                                       // 4
+            .returnConstant(0),                                       // 5
+        ])
+        let interpreter = try Interpreter(program)
+        #expect(interpreter.trace([1]).steps.map(\.pc) == [0, 1, 4])
+        #expect(interpreter.trace([2]).steps.map(\.pc) == [0, 1, 2, 4])
+        #expect(interpreter.trace([3]).steps.map(\.pc) == [0, 1, 2, 3, 4])
+        #expect(interpreter.trace([9]).steps.map(\.pc) == [0, 1, 2, 3, 5])
+        #expect(interpreter.trace([]).steps.map(\.pc) == [0])
+        for value in UInt8.min...UInt8.max {
+            let theirs = LibpcapOracle.filter(LibpcapOracle.instructions(program), packet: [value], wireLength: 1)
+            #expect(interpreter.run([value]) == theirs)
+            #expect(interpreter.trace([value]).result == theirs)
+        }
+    }
 }

@@ -7,7 +7,10 @@ struct ValidProgramGenerator<Generator: RandomNumberGenerator> {
 
     mutating func program() -> Program {
         var instructions: [Instruction] = []
-        let written = (0..<16).filter { _ in Bool.random(using: &random) }.map(UInt32.init)
+        // Half the programs touch no scratch cell, as most `pcap_compile` output does: the
+        // interpreter runs those in a loop of their own.
+        let usesScratch = Bool.random(using: &random)
+        let written = usesScratch ? (0..<16).filter { _ in Bool.random(using: &random) }.map(UInt32.init) : []
         for cell in written {
             instructions.append(.loadConstant(random.interestingUInt32()))
             instructions.append(Bool.random(using: &random) ? .store(cell: cell) : .tax)
@@ -15,7 +18,8 @@ struct ValidProgramGenerator<Generator: RandomNumberGenerator> {
         }
         let bodyLength = Int.random(in: 0...24, using: &random)
         for index in 0..<bodyLength {
-            instructions.append(bodyInstruction(remaining: bodyLength - index, readable: written))
+            instructions.append(
+                bodyInstruction(remaining: bodyLength - index, readable: written, usesScratch: usesScratch))
         }
         instructions.append(
             Bool.random(using: &random) ? .returnAccumulator : .returnConstant(random.interestingUInt32()))
@@ -23,7 +27,7 @@ struct ValidProgramGenerator<Generator: RandomNumberGenerator> {
     }
 
     /// One instruction with `remaining` instructions (the final `ret` included) after it.
-    private mutating func bodyInstruction(remaining: Int, readable: [UInt32]) -> Instruction {
+    private mutating func bodyInstruction(remaining: Int, readable: [UInt32], usesScratch: Bool) -> Instruction {
         let size = LoadSize.allCases.randomElement(using: &random) ?? .word
         switch UInt8.random(in: 0..<20, using: &random) {
         case 0, 1: return .loadAbsolute(size, offset: random.packetOffset())
@@ -36,6 +40,7 @@ struct ValidProgramGenerator<Generator: RandomNumberGenerator> {
             guard let cell = readable.randomElement(using: &random) else { return .tax }
             return Bool.random(using: &random) ? .loadScratch(cell: cell) : .loadXScratch(cell: cell)
         case 8:
+            guard usesScratch else { return .txa }
             let cell = UInt32.random(in: 0..<16, using: &random)
             return Bool.random(using: &random) ? .store(cell: cell) : .storeX(cell: cell)
         case 9, 10, 11:

@@ -15,36 +15,38 @@ enum Execution {
     /// libpcap master's bound on backward jumps per packet (`MAX_BACKWARD_JUMPS`).
     static let maximumBackwardJumps = 64
 
-    /// Runs `code` over the first `packet.count` bytes of a packet `wireLength` long;
-    /// `bytes` is the packet's first byte (any valid address when the packet is empty).
+    /// Runs `code` over the captured bytes `packet` of a packet `wireLength` long.
     ///
     /// Expects translated code from a validated program: jump targets and scratch cells in
     /// range, constant divisors non-zero, and the last instruction a return (or `reject`),
-    /// so the loop needs no bounds checks of its own. `scratch` must hold 16 cells.
+    /// so the loop needs no bounds checks of its own.
     @inline(__always)
-    static func run<Observer: ExecutionObserver>(
-        _ code: UnsafeBufferPointer<CompiledInstruction>,
-        bytes: UnsafeRawPointer,
+    static func run<Scratch: ScratchCells, Observer: ExecutionObserver>(
+        _ code: UnsafePointer<CompiledInstruction>,
         packet: UnsafeRawBufferPointer,
         wireLength: UInt32,
         metadata: PacketMetadata?,
-        scratch: UnsafeMutableBufferPointer<UInt32>,
+        scratch: Scratch,
         observer: inout Observer
     ) -> UInt32 {
+        // An empty buffer may have no address; any will do, as no load passes the bounds
+        // check of a zero-length packet.
+        let bytes = packet.baseAddress ?? UnsafeRawPointer(code)
         // libpcap's buffer length is a u_int; a larger buffer is seen as its first 4 GiB.
         let length = UInt(min(packet.count, Int(UInt32.max)))
         var a: UInt32 = 0
         var x: UInt32 = 0
-        var pc = 0
         var backwardJumps = 0
-        guard let base = code.baseAddress else { return 0 }
+        // The program counter is a pointer: falling through is one addition, and a jump
+        // one indexed address computation.
+        var next = code
         while true {
-            observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
+            let instruction = next
+            next += 1
+            observer.willExecute(pc: instruction - code, a: a, x: x, scratch: scratch.cells)
             // Fields are read where used, not copied up front, so that fewer values compete
             // for registers at the dispatch.
-            let instruction = base + pc
             let k = instruction.pointee.k
-            pc &+= 1
             switch instruction.pointee.operation {
             case .loadWordAbsolute:
                 guard UInt(k) &+ 4 <= length else { return 0 }
@@ -61,60 +63,25 @@ enum Execution {
                 else { return 0 }
                 a = value
             case .loadWordIndirect:
-                let offset = UInt(x) &+ UInt(k)
-                if offset &+ 4 <= length {
-                    a = word(bytes, at: offset)
-                } else {
-                    guard let value = ExtensionLoads.indirect(
-                        offset: x &+ k, size: 4, packet: packet, metadata: metadata)
-                    else { return 0 }
-                    a = value
-                }
+                guard let value = indirect(4, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
             case .loadHalfIndirect:
-                let offset = UInt(x) &+ UInt(k)
-                if offset &+ 2 <= length {
-                    a = half(bytes, at: offset)
-                } else {
-                    guard let value = ExtensionLoads.indirect(
-                        offset: x &+ k, size: 2, packet: packet, metadata: metadata)
-                    else { return 0 }
-                    a = value
-                }
+                guard let value = indirect(2, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
             case .loadByteIndirect:
-                let offset = UInt(x) &+ UInt(k)
-                if offset < length {
-                    a = byte(bytes, at: offset)
-                } else {
-                    guard let value = ExtensionLoads.indirect(
-                        offset: x &+ k, size: 1, packet: packet, metadata: metadata)
-                    else { return 0 }
-                    a = value
-                }
-            case .loadConstant:
-                a = k
-            case .loadLength:
-                a = wireLength
-            case .loadScratch:
-                a = scratch[Int(k)]
-            case .loadXConstant:
-                x = k
-            case .loadXLength:
-                x = wireLength
-            case .loadXScratch:
-                x = scratch[Int(k)]
+                guard let value = indirect(1, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
+            case .loadConstant: a = k
+            case .loadLength: a = wireLength
+            case .loadScratch: a = scratch[k]
+            case .loadXConstant: x = k
+            case .loadXLength: x = wireLength
+            case .loadXScratch: x = scratch[k]
             case .loadXIPHeaderLength:
-                if UInt(k) < length {
-                    x = (byte(bytes, at: UInt(k)) & 0xF) &<< 2
-                } else {
-                    guard let value = ExtensionLoads.indirect(
-                        offset: k, size: 1, packet: packet, metadata: metadata)
-                    else { return 0 }
-                    x = (value & 0xF) &<< 2
-                }
-            case .store:
-                scratch[Int(k)] = a
-            case .storeX:
-                scratch[Int(k)] = x
+                guard let value = indirect(1, 0, k, bytes, length, packet, metadata) else { return 0 }
+                x = (value & 0xF) &<< 2
+            case .store: scratch[k] = a
+            case .storeX: scratch[k] = x
             case .addConstant: a &+= k
             case .subtractConstant: a &-= k
             case .multiplyConstant: a &*= k
@@ -144,128 +111,161 @@ enum Execution {
             case .tax: x = a
             case .txa: a = x
             case .jump:
-                pc = Int(instruction.pointee.ifTrue)
+                next = code + Int(instruction.pointee.ifTrue)
             case .jumpBackward:
                 guard backwardJumps < maximumBackwardJumps else { return 0 }
                 backwardJumps &+= 1
-                pc = Int(instruction.pointee.ifTrue)
-            case .jumpIfEqualConstant:
-                pc = Int(a == k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfGreaterConstant:
-                pc = Int(a > k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfGreaterOrEqualConstant:
-                pc = Int(a >= k ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfBitsSetConstant:
-                pc = Int(a & k != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfEqualX:
-                pc = Int(a == x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfGreaterX:
-                pc = Int(a > x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfGreaterOrEqualX:
-                pc = Int(a >= x ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .jumpIfBitsSetX:
-                pc = Int(a & x != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .returnConstant:
-                return k
-            case .returnAccumulator:
-                return a
+                next = code + Int(instruction.pointee.ifTrue)
+            case .jumpIfEqualConstant: next = code + instruction.target(a == k)
+            case .jumpIfGreaterConstant: next = code + instruction.target(a > k)
+            case .jumpIfGreaterOrEqualConstant: next = code + instruction.target(a >= k)
+            case .jumpIfBitsSetConstant: next = code + instruction.target(a & k != 0)
+            case .jumpIfEqualX: next = code + instruction.target(a == x)
+            case .jumpIfGreaterX: next = code + instruction.target(a > x)
+            case .jumpIfGreaterOrEqualX: next = code + instruction.target(a >= x)
+            case .jumpIfBitsSetX: next = code + instruction.target(a & x != 0)
+            case .returnConstant: return k
+            case .returnAccumulator: return a
             case .jumpIfEqualChain:
-                var member = pc &- 1
-                let last = member &+ Int(instruction.pointee.constant) &- 1
-                while true {
-                    let jump = code[member]
-                    if a == jump.k {
-                        pc = Int(jump.ifTrue)
-                        break
-                    }
-                    if member == last {
-                        pc = Int(jump.ifFalse)
-                        break
-                    }
-                    member &+= 1
-                    observer.willExecute(pc: member, a: a, x: x, scratch: scratch)
-                }
+                next = code + chainTarget(instruction, code, a, x, scratch, &observer)
+            case .loadWordAbsoluteThenChain:
+                guard UInt(k) &+ 4 <= length else { return 0 }
+                a = word(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
+            case .loadHalfAbsoluteThenChain:
+                guard UInt(k) &+ 2 <= length else { return 0 }
+                a = half(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
+            case .loadByteAbsoluteThenChain:
+                guard UInt(k) < length else { return 0 }
+                a = byte(bytes, at: UInt(k))
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + chainTarget(next, code, a, x, scratch, &observer)
+            // The fused loads: the jump stays in place after the load (other jumps may land
+            // on it), so its constant is read from there, as `next.pointee.k`.
             case .loadWordAbsoluteJumpIfEqual:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
             case .loadWordAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a > next.pointee.k)
             case .loadWordAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a >= next.pointee.k)
             case .loadWordAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a & next.pointee.k != 0)
             case .loadHalfAbsoluteJumpIfEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
             case .loadHalfAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a > next.pointee.k)
             case .loadHalfAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a >= next.pointee.k)
             case .loadHalfAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a & next.pointee.k != 0)
             case .loadByteAbsoluteJumpIfEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
             case .loadByteAbsoluteJumpIfGreater:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a > instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a > next.pointee.k)
             case .loadByteAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a >= instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a >= next.pointee.k)
             case .loadByteAbsoluteJumpIfBitsSet:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a & instruction.pointee.constant != 0 ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
-            case .loadWordIndirectJumpIfEqual, .loadHalfIndirectJumpIfEqual, .loadByteIndirectJumpIfEqual:
-                let size: UInt = switch instruction.pointee.operation {
-                case .loadWordIndirectJumpIfEqual: 4
-                case .loadHalfIndirectJumpIfEqual: 2
-                default: 1
-                }
-                let offset = UInt(x) &+ UInt(k)
-                if offset &+ size <= length {
-                    a = size == 4 ? word(bytes, at: offset) : size == 2 ? half(bytes, at: offset) : byte(bytes, at: offset)
-                } else {
-                    guard let value = ExtensionLoads.indirect(
-                        offset: x &+ k, size: UInt32(size), packet: packet, metadata: metadata)
-                    else { return 0 }
-                    a = value
-                }
-                observer.willExecute(pc: pc, a: a, x: x, scratch: scratch)
-                pc = Int(a == instruction.pointee.constant ? instruction.pointee.ifTrue : instruction.pointee.ifFalse)
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a & next.pointee.k != 0)
+            case .loadWordIndirectJumpIfEqual:
+                guard let value = indirect(4, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
+            case .loadHalfIndirectJumpIfEqual:
+                guard let value = indirect(2, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
+            case .loadByteIndirectJumpIfEqual:
+                guard let value = indirect(1, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a == next.pointee.k)
+            case .loadByteIndirectJumpIfBitsSet:
+                guard let value = indirect(1, x, k, bytes, length, packet, metadata) else { return 0 }
+                a = value
+                observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
+                next = code + instruction.target(a & next.pointee.k != 0)
             case .reject:
                 return 0
             }
         }
+    }
+
+    /// Where a run of `jeq #k` starting at `head` continues for A = `a`. Every member but
+    /// the last is itself a chain head and falls through on false.
+    @inline(__always)
+    private static func chainTarget<Scratch: ScratchCells, Observer: ExecutionObserver>(
+        _ head: UnsafePointer<CompiledInstruction>, _ code: UnsafePointer<CompiledInstruction>,
+        _ a: UInt32, _ x: UInt32, _ scratch: Scratch, _ observer: inout Observer
+    ) -> Int {
+        var member = head
+        while a != member.pointee.k && member.pointee.operation == .jumpIfEqualChain {
+            member += 1
+            observer.willExecute(pc: member - code, a: a, x: x, scratch: scratch.cells)
+        }
+        return member.target(a == member.pointee.k)
+    }
+
+    /// A `size`-byte load at `x + k` for the indirect loads (and `ldxb 4*([k]&0xf)`): in
+    /// bounds an unchecked read, otherwise whatever the kernel's negative offsets give
+    /// (`nil` without metadata, rejecting the packet).
+    @inline(__always)
+    private static func indirect(
+        _ size: UInt, _ x: UInt32, _ k: UInt32, _ bytes: UnsafeRawPointer, _ length: UInt,
+        _ packet: UnsafeRawBufferPointer, _ metadata: PacketMetadata?
+    ) -> UInt32? {
+        // Summed in 64 bits: libpcap rejects an offset that overflows 32 bits rather than
+        // letting it wrap back into the packet.
+        let offset = UInt(x) &+ UInt(k)
+        if offset &+ size <= length {
+            switch size {
+            case 4: return word(bytes, at: offset)
+            case 2: return half(bytes, at: offset)
+            default: return byte(bytes, at: offset)
+            }
+        }
+        guard metadata != nil else { return nil }
+        return ExtensionLoads.indirect(offset: x &+ k, size: UInt32(size), packet: packet, metadata: metadata)
     }
 
     // Unchecked big-endian reads; every caller has checked the bounds as libpcap does.
@@ -282,5 +282,13 @@ enum Execution {
     @inline(__always)
     private static func byte(_ bytes: UnsafeRawPointer, at offset: UInt) -> UInt32 {
         UInt32(bytes.load(fromByteOffset: Int(bitPattern: offset), as: UInt8.self))
+    }
+}
+
+extension UnsafePointer<CompiledInstruction> {
+    /// The index a conditional jump continues at, given the outcome of its test.
+    @inline(__always)
+    fileprivate func target(_ taken: Bool) -> Int {
+        Int(taken ? pointee.ifTrue : pointee.ifFalse)
     }
 }

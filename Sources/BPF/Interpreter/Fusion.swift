@@ -1,7 +1,7 @@
 /// Replaces common instruction sequences with superinstructions (see ``Operation``): runs
-/// of `jeq #k`, and a packet load followed by a conditional jump on a constant. Every
-/// original instruction keeps its slot, so jump targets and the trace's indices are
-/// unchanged.
+/// of `jeq #k`, and a packet load followed by a conditional jump on a constant or by such a
+/// run. Every original instruction keeps its slot, so jump targets and the trace's indices
+/// are unchanged.
 enum Fusion {
     static func fuse(_ code: [CompiledInstruction]) -> [CompiledInstruction] {
         var fused = code
@@ -9,14 +9,17 @@ enum Fusion {
             let length = equalityChainLength(code, from: index)
             if length >= 2 {
                 fused[index].operation = .jumpIfEqualChain
-                fused[index].constant = UInt32(length)
             }
         }
-        for index in code.indices.dropLast() where fused[index + 1].operation != .jumpIfEqualChain {
+        for index in code.indices.dropLast() {
             let jump = code[index + 1]
+            if fused[index + 1].operation == .jumpIfEqualChain {
+                guard let operation = chainOperation(load: code[index].operation) else { continue }
+                fused[index] = CompiledInstruction(operation, k: code[index].k)
+                continue
+            }
             guard let operation = fusedOperation(load: code[index].operation, jump: jump.operation) else { continue }
-            fused[index] = CompiledInstruction(
-                operation, k: code[index].k, constant: jump.k, ifTrue: jump.ifTrue, ifFalse: jump.ifFalse)
+            fused[index] = CompiledInstruction(operation, k: code[index].k, ifTrue: jump.ifTrue, ifFalse: jump.ifFalse)
         }
         return fused
     }
@@ -31,6 +34,15 @@ enum Fusion {
             end += 1
         }
         return end - start + 1
+    }
+
+    private static func chainOperation(load: Operation) -> Operation? {
+        switch load {
+        case .loadWordAbsolute: .loadWordAbsoluteThenChain
+        case .loadHalfAbsolute: .loadHalfAbsoluteThenChain
+        case .loadByteAbsolute: .loadByteAbsoluteThenChain
+        default: nil
+        }
     }
 
     private static func fusedOperation(load: Operation, jump: Operation) -> Operation? {
@@ -50,6 +62,7 @@ enum Fusion {
         case (.loadWordIndirect, .jumpIfEqualConstant): .loadWordIndirectJumpIfEqual
         case (.loadHalfIndirect, .jumpIfEqualConstant): .loadHalfIndirectJumpIfEqual
         case (.loadByteIndirect, .jumpIfEqualConstant): .loadByteIndirectJumpIfEqual
+        case (.loadByteIndirect, .jumpIfBitsSetConstant): .loadByteIndirectJumpIfBitsSet
         default: nil
         }
     }

@@ -29,8 +29,20 @@ public struct Interpreter: Sendable {
     public func run(
         _ packet: UnsafeRawBufferPointer, wireLength: UInt32, metadata: PacketMetadata? = nil
     ) -> UInt32 {
-        var observer = SilentObserver()
-        return execute(packet, wireLength: wireLength, metadata: metadata, observer: &observer)
+        // The common case, a file or capture filter from `pcap_compile` without scratch
+        // cells, runs here in a loop specialised to need no stack buffer and no metadata;
+        // the general loop is out of line, so that this frame holds no scratch buffer
+        // (which would bring the stack protector and more saved registers to every call).
+        guard !usesScratch, metadata == nil else {
+            var observer = SilentObserver()
+            return execute(packet, wireLength: wireLength, metadata: metadata, observer: &observer)
+        }
+        return code.withUnsafeBufferPointer { code in
+            guard let base = code.baseAddress else { return 0 }
+            var observer = SilentObserver()
+            return Execution.run(
+                base, packet: packet, wireLength: wireLength, metadata: nil, scratch: NoScratch(), observer: &observer)
+        }
     }
 
     /// Runs the program over `packet`; the wire length defaults to the number of bytes given.
@@ -54,24 +66,20 @@ public struct Interpreter: Sendable {
         return Trace(steps: observer.steps, result: result)
     }
 
-    @inline(__always)
+    /// The general loop: scratch cells on the stack, and metadata if given.
+    @inline(never)
     private func execute<Observer: ExecutionObserver>(
         _ packet: UnsafeRawBufferPointer, wireLength: UInt32, metadata: PacketMetadata?,
         observer: inout Observer
     ) -> UInt32 {
         code.withUnsafeBufferPointer { code in
-            // An empty buffer may have no address; any will do, as no load passes the bounds
-            // check of a zero-length packet.
-            guard let bytes = packet.baseAddress ?? UnsafeRawPointer(code.baseAddress) else { return 0 }
+            guard let base = code.baseAddress else { return 0 }
             return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Int(KernelLimits.scratchCells)) { scratch in
                 // libpcap 1.10.3 leaves the scratch cells uninitialized; master zeroes them.
-                // A program that never touches them (and is not traced) skips the stores.
-                if usesScratch || Observer.self != SilentObserver.self {
-                    scratch.initialize(repeating: 0)
-                }
+                scratch.initialize(repeating: 0)
                 return Execution.run(
-                    code, bytes: bytes, packet: packet, wireLength: wireLength, metadata: metadata,
-                    scratch: scratch, observer: &observer)
+                    base, packet: packet, wireLength: wireLength, metadata: metadata,
+                    scratch: BufferScratch(cells: scratch), observer: &observer)
             }
         }
     }
