@@ -62,39 +62,39 @@ struct GenerationState {
         let e = encapsulation
         switch primitive {
         case let .ipv4Host(address, mask, proto, direction):
-            return IPv4.host(address: address, mask: mask, proto, direction, e)
+            return try IPv4.host(address: address, mask: mask, proto, direction, e)
         case let .ipv6Host(address, mask, direction):
-            return IPv6.host(address: address, mask: mask, direction, e)
+            return try IPv6.host(address: address, mask: mask, direction, e)
         case let .etherHost(mac, direction):
             return try LinkPrimitives.etherHost(mac, direction, e)
         case let .port(proto, direction, low, high, isRange):
             let (lo, hi) = low <= high ? (low, high) : (high, low)
-            let v6 = Predicate.and(e.linkProtocol(EtherType.ipv6), .any(proto.numbers.map {
+            let v6 = Predicate.and(try e.linkProtocol(EtherType.ipv6), .any(proto.numbers.map {
                 IPv6.ports($0, direction, low: lo, high: hi, isRange: isRange, e)
             }))
-            let v4 = Predicate.and(e.linkProtocol(EtherType.ipv4), .any(proto.numbers.map {
+            let v4 = Predicate.and(try e.linkProtocol(EtherType.ipv4), .any(proto.numbers.map {
                 IPv4.ports($0, direction, low: lo, high: hi, isRange: isRange, e)
             }))
             return .or(v6, v4)
         case .protocolKeyword(let keyword):
-            return ProtocolGenerator(e).keyword(keyword)
+            return try ProtocolGenerator(e).keyword(keyword)
         case let .networkProtocol(layer, number):
-            return ProtocolGenerator(e).network(layer, number)
+            return try ProtocolGenerator(e).network(layer, number)
         case .etherProtocol(let type):
-            return e.linkProtocol(type)
+            return try e.linkProtocol(type)
         case .broadcast(let layer):
             switch layer {
             case .link: return try LinkPrimitives.broadcast(e)
             case .ip:
                 guard e.target.netmask != CompilationTarget.unknownNetmask else { throw .netmaskUnknown }
-                return IPv4.broadcast(netmask: e.target.netmask, e)
+                return try IPv4.broadcast(netmask: e.target.netmask, e)
             case .ip6: throw .notBroadcastLink
             }
         case .multicast(let layer):
             switch layer {
             case .link: return try LinkPrimitives.multicast(e)
-            case .ip: return IPv4.multicast(e)
-            case .ip6: return IPv6.multicast(e)
+            case .ip: return try IPv4.multicast(e)
+            case .ip6: return try IPv6.multicast(e)
             }
         case let .relation(left, relation, right):
             var arithmetic = ArithmeticGenerator(encapsulation: e, scratch: scratch)
@@ -106,11 +106,25 @@ struct GenerationState {
             encapsulation = next
             return test
         case .pppoeDiscovery:
-            return Tunnels.pppoeDiscovery(e)
+            return try Tunnels.pppoeDiscovery(e)
         case .pppoeSession(let id):
             let (test, next) = try Tunnels.pppoeSession(id, e)
             encapsulation = next
             return test
+        case .mpls(let label):
+            let (test, next) = try MPLSAndGeneve.mpls(label, e)
+            encapsulation = next
+            return test
+        case .geneve(let vni):
+            let (test, next) = try MPLSAndGeneve.geneve(vni, e, &scratch)
+            encapsulation = next
+            return test
+        case .llc(let kind):
+            return try LLC.frame(kind, e)
+        case let .protochain(layer, number):
+            return try ProtocolChain.walk(layer, number, e, &scratch)
+        case .gateway:
+            throw .gatewayUnsupported
         case .direction(let direction):
             return try LinkPrimitives.direction(direction, e)
         case .interfaceIndex(let index):

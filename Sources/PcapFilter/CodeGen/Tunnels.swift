@@ -5,6 +5,7 @@ enum Tunnels {
     /// `vlan [ID]` for a file or an unattached handle: a tag protocol identifier at the type
     /// field, then the type field and payload move 4 bytes on.
     static func vlan(_ id: UInt32?, _ e: Encapsulation) throws(CodeGenerationError) -> (Predicate, Encapsulation) {
+        guard e.mplsDepth == 0 else { throw .vlanAfterMPLS }
         guard e.linkLayer == .ethernet else { throw .vlanUnsupported(e.linkLayer) }
         guard e.target.source != .liveLinux else { throw .vlanOnLiveCaptureUnsupported }
         if let id, id > 4095 { throw .vlanIdentifierTooLarge(id) }
@@ -19,15 +20,15 @@ enum Tunnels {
     }
 
     /// `pppoed`: the discovery ethertype.
-    static func pppoeDiscovery(_ e: Encapsulation) -> Predicate {
-        e.linkProtocol(EtherType.pppoeDiscovery)
+    static func pppoeDiscovery(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
+        try e.linkProtocol(EtherType.pppoeDiscovery)
     }
 
     /// `pppoes [ID]`: the session ethertype and session number; afterwards the link header is
     /// the PPP protocol field after the 6-byte PPPoE header.
     static func pppoeSession(_ id: UInt32?, _ e: Encapsulation) throws(CodeGenerationError) -> (Predicate, Encapsulation) {
         if let id, id > 65535 { throw .pppoeSessionTooLarge(id) }
-        var test = e.linkProtocol(EtherType.pppoeSession)
+        var test = try e.linkProtocol(EtherType.pppoeSession)
         if let id { test = .and(test, e.linkPayload.compare(.word, at: 0, id, mask: 0xffff)) }
         var next = e
         let ppp = e.networkHeader.advanced(by: 6)
@@ -36,6 +37,7 @@ enum Tunnels {
         next.linkPayload = ppp.advanced(by: 2)
         next.networkHeaderDelta = 0
         next.protocolField = .pppoeSession
+        next.linkLayer = .ppp
         return (test, next)
     }
 }
