@@ -37,7 +37,8 @@ struct PacketFactory {
     static func be16(_ v: UInt16) -> [UInt8] { [UInt8(v >> 8), UInt8(v & 0xff)] }
 
     mutating func transport(_ proto: UInt8) -> [UInt8] {
-        var header = Self.be16(pick(Self.portPool)) + Self.be16(pick(Self.portPool))
+        let ports = favourEncapsulations && chance(50) ? [80, 53] : Self.portPool
+        var header = Self.be16(pick(ports)) + Self.be16(pick(ports))
         header += bytes(16)
         if proto == 6, chance(50) { header[13] = pick([2, 0x12, 0x10, 0x11]) }
         if proto == 17, chance(30) {  // Geneve-looking payload
@@ -112,7 +113,7 @@ struct PacketFactory {
         let depth = Int(random.next() % 3) + 1
         var stack: [UInt8] = []
         for level in 0..<depth {
-            let label = pick([UInt32(5), 3, 7, 0, 1_048_575, 100])
+            let label = pick([UInt32(5), 3, 7, 0, 1_048_575, 100, 7, 100])
             var bottom: UInt32 = level == depth - 1 ? 1 : 0
             if chance(10) { bottom ^= 1 }
             let entry = label << 12 | UInt32(byte() & 0x0e) << 8 | bottom << 8 | 64
@@ -173,7 +174,7 @@ struct PacketFactory {
         case 6: (0x8035, arp())
         case 7: (0x8847, mplsStack())
         case 8, 9: geneveOverUDP()
-        default: (pick(Self.etherTypePool), bytes(Int(random.next() % 60)))
+        default: (favourEncapsulations && chance(50) ? 100 : pick(Self.etherTypePool), bytes(Int(random.next() % 60)))
         }
     }
 
@@ -184,10 +185,10 @@ struct PacketFactory {
             payload = [0x11, 0] + Self.be16(pick([3, 7, 0x1234])) + Self.be16(UInt16(payload.count + 2))
                 + Self.be16(ppp) + payload
             type = 0x8864
-        } else if chance(10) {  // 802.3 with LLC or SNAP
-            let llc: [UInt8] = chance(50)
+        } else if chance(favourEncapsulations ? 20 : 10) {  // 802.3 with LLC or SNAP
+            let llc: [UInt8] = favourEncapsulations && chance(20) ? [0xfe, 0xfe, 3] : chance(50)
                 ? [0xaa, 0xaa, 3, 0, 0, pick([0, 7])] + Self.be16(pick([0x8137, 0x809b, 0x80f3, 0x0800]))
-                : [pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 100, 0xff]), pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 0xff]),
+                : [pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 100, 0xff, 100]), pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 0xff]),
                    pick(Self.llcControls)]
             payload = llc + payload
             type = UInt16(min(payload.count, 1500))
@@ -200,10 +201,10 @@ struct PacketFactory {
     /// An Ethernet frame around `payload`, sometimes with VLAN tags.
     mutating func ethernet(payload typed: (UInt16, [UInt8])) -> [UInt8] {
         var (type, payload) = typed
-        let tags = chance(30) ? Int(random.next() % 3) + 1 : 0
+        let tags = chance(favourEncapsulations ? 45 : 30) ? Int(random.next() % 3) + 1 : 0
         for _ in 0..<tags {
             let tci = pick([UInt16(10), 3, 4095, 0x100a, 7])
-            payload = Self.be16(type) + Self.be16(tci) + payload
+            payload = Self.be16(tci) + Self.be16(type) + payload
             type = UInt16(pick(EtherType.vlanTPIDs))
         }
         return pick(Self.macPool) + pick(Self.macPool) + Self.be16(type) + payload
