@@ -44,8 +44,6 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
     case unsupportedOverMPLS
     /// `vlan` after `mpls`.
     case vlanAfterMPLS
-    /// `vlan` for a live Linux socket, whose kernel-stripped tags need ancillary loads.
-    case vlanOnLiveCaptureUnsupported
 
     /// The message libpcap gives for the same input.
     public var description: String {
@@ -76,7 +74,6 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         case .gatewayUnsupported: "'gateway' not supported in this configuration"
         case .unsupportedOverMPLS: "unsupported protocol over mpls"
         case .vlanAfterMPLS: "no VLAN match after MPLS"
-        case .vlanOnLiveCaptureUnsupported: "vlan on a live Linux capture is not supported yet"
         }
     }
 }

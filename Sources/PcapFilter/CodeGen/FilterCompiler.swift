@@ -34,7 +34,14 @@ public struct FilterCompiler: Sendable {
     /// encapsulation left by the one before it in reading order — whatever connective joins them.
     public func predicate(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError) -> Predicate {
         var state = GenerationState(encapsulation: Encapsulation(target: target))
-        return try state.generate(tree)
+        let predicate = try state.generate(tree)
+        guard let cells = state.vlanOffsetCells else { return predicate }
+        // The variable parts of the offsets a live `vlan` may grow start at 0 (libpcap puts
+        // this at the start of the program, whatever comes first in the expression).
+        let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
+                                      .jump(.exit(true)))
+        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return predicate }
+        return .and(.graph(start), predicate)
     }
 }
 
@@ -42,6 +49,8 @@ public struct FilterCompiler: Sendable {
 struct GenerationState {
     var encapsulation: Encapsulation
     var scratch = ScratchAllocator()
+    /// The cells a live `vlan` keeps the link-payload and link-type offsets' variable parts in.
+    var vlanOffsetCells: (payload: ScratchCell, type: ScratchCell)?
 
     mutating func generate(_ tree: SemanticFilter) throws(CodeGenerationError) -> Predicate {
         switch tree {
@@ -101,6 +110,18 @@ struct GenerationState {
             let result = try arithmetic.relation(left, relation, right)
             scratch = arithmetic.scratch
             return result
+        case .vlan(let id) where Tunnels.usesTagMetadata(e) && e.mplsDepth == 0 && e.linkLayer == .ethernet:
+            let cells: (payload: ScratchCell, type: ScratchCell)
+            if let existing = vlanOffsetCells {
+                cells = existing
+            } else {
+                let payload = try scratch.allocate()
+                cells = (payload, try scratch.allocate())
+                vlanOffsetCells = cells
+            }
+            let (test, next) = try Tunnels.liveVLAN(id, e, cells: cells)
+            encapsulation = next
+            return test
         case .vlan(let id):
             let (test, next) = try Tunnels.vlan(id, e)
             encapsulation = next
