@@ -144,5 +144,84 @@ enum DifferentialTable {
         R("tcp[0:2] > 1023 and tcp[2:2] < 1024", F.rel(F.load(.transport(.tcp), 0, .half), .greater, 1023) && F.rel(F.load(.transport(.tcp), 2, .half), .less, 1024)),
     ]
 
+    static let mpls: [Row] = [
+        R("mpls", F.p(.mpls(nil))),
+        R("mpls 5", F.p(.mpls(5))),
+        R("mpls 1048575", F.p(.mpls(1_048_575))),
+        R("mpls 1048576", F.p(.mpls(1_048_576))),
+        R("mpls and mpls 3 and ip", F.p(.mpls(nil)) && F.p(.mpls(3)) && F.k(.ip)),
+        R("mpls and ip6", F.p(.mpls(nil)) && F.k(.ip6)),
+        R("mpls and arp", F.p(.mpls(nil)) && F.k(.arp)),
+        R("mpls and vlan", F.p(.mpls(nil)) && F.vlan()),
+        R("mpls and host 1.2.3.4", F.p(.mpls(nil)) && F.host("1.2.3.4")),
+        R("mpls 100 and tcp port 80", F.p(.mpls(100)) && F.port(80, .tcp)),
+        R("vlan and mpls 7 and udp", F.vlan() && F.p(.mpls(7)) && F.k(.udp)),
+        R("pppoes and mpls and ip", F.p(.pppoeSession(nil)) && F.p(.mpls(nil)) && F.k(.ip)),
+        R("mpls and ip[0] = 0x45", F.p(.mpls(nil)) && F.rel(F.load(.network(.ip), 0), .equal, 0x45)),
+        R("mpls or ip", F.p(.mpls(nil)) || F.k(.ip)),
+        R("mpls 0 and mpls and mpls and ether proto 0x86dd", F.p(.mpls(0)) && F.p(.mpls(nil)) && F.p(.mpls(nil)) && F.p(.etherProtocol(0x86dd))),
+        R("mpls and llc", F.p(.mpls(nil)) && F.p(.llc(.any))),
+    ]
+
+    static let geneve: [Row] = [
+        R("geneve", F.p(.geneve(nil))),
+        R("geneve 5", F.p(.geneve(5))),
+        R("geneve 16777215", F.p(.geneve(16_777_215))),
+        R("geneve 16777216", F.p(.geneve(16_777_216))),
+        R("geneve and ip", F.p(.geneve(nil)) && F.k(.ip)),
+        R("geneve 7 and tcp port 80", F.p(.geneve(7)) && F.port(80, .tcp)),
+        R("geneve and ether host 1:2:3:4:5:6", F.p(.geneve(nil)) && F.ether(mac)),
+        R("geneve and vlan and ip6", F.p(.geneve(nil)) && F.vlan() && F.k(.ip6)),
+        R("geneve and iso", F.p(.geneve(nil)) && F.k(.iso)),
+        R("geneve and llc u", F.p(.geneve(nil)) && F.p(.llc(.unnumbered))),
+        R("geneve and udp portrange 50-60", F.p(.geneve(nil)) && F.range(50, 60, .udp)),
+        R("geneve and ether proto 100", F.p(.geneve(nil)) && F.p(.etherProtocol(100))),
+        R("geneve and tcp[13] = 2", F.p(.geneve(nil)) && F.rel(F.load(.transport(.tcp), 13), .equal, 2)),
+        R("geneve and ip[9] = 17", F.p(.geneve(nil)) && F.rel(F.load(.network(.ip), 9), .equal, 17)),
+        R("geneve and geneve 5", F.p(.geneve(nil)) && F.p(.geneve(5))),
+        R("vlan and geneve and ip", F.vlan() && F.p(.geneve(nil)) && F.k(.ip)),
+        R("geneve and mpls 3 and ip", F.p(.geneve(nil)) && F.p(.mpls(3)) && F.k(.ip)),
+        R("mpls and geneve 5", F.p(.mpls(nil)) && F.p(.geneve(5))),
+        R("mpls and geneve and host 1.2.3.4", F.p(.mpls(nil)) && F.p(.geneve(nil)) && F.host("1.2.3.4")),
+        R("pppoes and geneve", F.p(.pppoeSession(nil)) && F.p(.geneve(nil))),
+        R("not geneve and ip", !F.p(.geneve(nil)) && F.k(.ip)),
+        R("geneve and ip host 10.0.0.1 or ip6", (F.p(.geneve(nil)) && F.host("10.0.0.1", .ip)) || F.k(.ip6)),
+    ]
+
+    static let llc: [Row] = [
+        R("llc", F.p(.llc(.any))), R("llc i", F.p(.llc(.information))),
+        R("llc s", F.p(.llc(.supervisory))), R("llc u", F.p(.llc(.unnumbered))),
+        R("llc rr", F.p(.llc(.supervisoryFunction(0x01)))), R("llc rnr", F.p(.llc(.supervisoryFunction(0x05)))),
+        R("llc rej", F.p(.llc(.supervisoryFunction(0x09)))), R("llc ui", F.p(.llc(.unnumberedFunction(0x03)))),
+        R("llc ua", F.p(.llc(.unnumberedFunction(0x63)))), R("llc disc", F.p(.llc(.unnumberedFunction(0x43)))),
+        R("llc dm", F.p(.llc(.unnumberedFunction(0x0f)))), R("llc sabme", F.p(.llc(.unnumberedFunction(0x6f)))),
+        R("llc test", F.p(.llc(.unnumberedFunction(0xe3)))), R("llc xid", F.p(.llc(.unnumberedFunction(0xaf)))),
+        R("llc frmr", F.p(.llc(.unnumberedFunction(0x87)))),
+        R("vlan and llc i", F.vlan() && F.p(.llc(.information))),
+        R("pppoes and llc", F.p(.pppoeSession(nil)) && F.p(.llc(.any))),
+        R("llc and stp", F.p(.llc(.any)) && F.k(.stp)),
+        R("not llc", !F.p(.llc(.any))),
+    ]
+
+    static let protochain: [Row] = [
+        R("ip protochain 6", F.p(.protochain(.ip, 6))),
+        R("ip6 protochain 6", F.p(.protochain(.ip6, 6))),
+        R("protochain 17", F.p(.protochain(.any, 17))),
+        R("ip6 protochain 44", F.p(.protochain(.ip6, 44))),
+        R("ip6 protochain 51", F.p(.protochain(.ip6, 51))),
+        R("protochain 59", F.p(.protochain(.any, 59))),
+        R("ip protochain 1", F.p(.protochain(.ip, 1))),
+        R("ip6 protochain 0", F.p(.protochain(.ip6, 0))),
+        R("mpls and ip6 protochain 58", F.p(.mpls(nil)) && F.p(.protochain(.ip6, 58))),
+        R("vlan and protochain 6", F.vlan() && F.p(.protochain(.any, 6))),
+        R("geneve and protochain 6", F.p(.geneve(nil)) && F.p(.protochain(.any, 6))),
+        R("ip6 protochain 17 and udp port 53", F.p(.protochain(.ip6, 17)) && F.port(53, .udp)),
+    ]
+
+    /// Rows the generated Ethernet packets need not both hit and miss: MPLS's ethertype is
+    /// never an 802.3 length; an inner host behind MPLS and Geneve is too rare to draw.
+    static let constantOnEthernet: Set<String> = ["mpls and llc", "mpls and geneve and host 1.2.3.4"]
+
     static let rows: [Row] = part0 + part1 + part2 + part3 + part4 + part5 + part6 + part7 + part8
+        + mpls + geneve + llc + protochain
 }

@@ -45,6 +45,22 @@ enum LibpcapOracle {
         }
     }
 
+    /// Whether the program jumps backwards anywhere (libpcap's `protochain` loop).
+    static func hasBackwardJump(_ instructions: [bpf_insn]) -> Bool {
+        instructions.contains { $0.code == 0x05 && Int32(bitPattern: $0.k) < 0 }
+    }
+
+    /// How many backward jumps libpcap's program takes on the packet, counted by running it in
+    /// our interpreter (which gives up after 64); nil when it would not stop there, so the
+    /// packet must not be given to libpcap's own `bpf_filter`, which has no bound.
+    static func backwardJumps(_ instructions: [bpf_insn], _ bytes: [UInt8], wireLength: Int) -> Int? {
+        let program = Program(raw: instructions.map { RawInstruction(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k) })
+        guard let interpreter = try? Interpreter(program) else { return nil }
+        let trace = interpreter.trace(bytes, wireLength: UInt32(wireLength))
+        let count = zip(trace.steps, trace.steps.dropFirst()).filter { $1.pc <= $0.pc }.count
+        return count >= 64 ? nil : count
+    }
+
     /// Our program in libpcap's instruction layout.
     static func instructions(_ program: Program) -> [bpf_insn] {
         program.rawInstructions.map { bpf_insn(code: $0.code, jt: $0.jt, jf: $0.jf, k: $0.k) }

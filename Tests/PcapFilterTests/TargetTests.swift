@@ -31,4 +31,19 @@ import Testing
         #expect(program.instructions.contains(.returnConstant(1536)))
         #expect(program.instructions.last == .returnConstant(0))
     }
+
+    /// Debian's libpcap is built without `gateway` (text checked with `tcpdump -d 'gateway localhost'`).
+    @Test func gatewayIsRefused() {
+        let target = CompilationTarget(linkLayer: .ethernet, snapLength: 1536, source: .unattached)
+        #expect(throws: CodeGenerationError.gatewayUnsupported) { try FilterCompiler().generate(F.p(.gateway), for: target) }
+        #expect(CodeGenerationError.gatewayUnsupported.description == "'gateway' not supported in this configuration")
+    }
+
+    /// `llc NAME` names, case-insensitive as in libpcap; unknown names are the resolver's error.
+    @Test func llcNames() {
+        #expect(LLCFrame(name: "RR") == .supervisoryFunction(1))
+        #expect(LLCFrame(name: "xid") == .unnumberedFunction(0xaf))
+        #expect(LLCFrame(name: "I") == .information)
+        #expect(LLCFrame(name: "snrm") == nil)
+    }
 }

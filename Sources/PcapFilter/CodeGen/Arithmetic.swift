@@ -137,17 +137,17 @@ struct ArithmeticGenerator {
             v.statements += indexed(e.linkHeader, v.cell, size, extra: 0)
         case .network(let keyword):
             v.statements += indexed(e.networkHeader, v.cell, size, extra: 0)
-            v.guardPredicate = Self.both(v.guardPredicate, ProtocolGenerator(e).keyword(keyword))
+            v.guardPredicate = Self.both(v.guardPredicate, try ProtocolGenerator(e).keyword(keyword))
         case .transport(let keyword):
             let header = e.networkHeader
-            v.statements += [.loadXIPHeaderLength(offset: header.constant), .loadScratch(cell: v.cell.index),
+            v.statements += header.loadXIPv4HeaderLength() + [.loadScratch(cell: v.cell.index),
                              .alu(.add, .x), .tax, .loadIndirect(size, offset: header.constant)]
-            let transport = Predicate.and(ProtocolGenerator(e).keyword(keyword), IPv4.firstFragment(e))
+            let transport = Predicate.and(try ProtocolGenerator(e).keyword(keyword), IPv4.firstFragment(e))
             let inner = v.guardPredicate.map { Predicate.and($0, transport) } ?? transport
-            v.guardPredicate = .and(e.linkProtocol(EtherType.ipv4), inner)
+            v.guardPredicate = .and(try e.linkProtocol(EtherType.ipv4), inner)
         case .icmp6:
             v.statements += indexed(e.networkHeader, v.cell, size, extra: 40)
-            let icmp6 = Predicate.and(e.linkProtocol(EtherType.ipv6), e.networkHeader.compare(.byte, at: 6, 58))
+            let icmp6 = Predicate.and(try e.linkProtocol(EtherType.ipv6), e.networkHeader.compare(.byte, at: 6, 58))
             v.guardPredicate = v.guardPredicate.map { Predicate.and($0, icmp6) } ?? icmp6
         }
         v.statements.append(.store(cell: result.index))

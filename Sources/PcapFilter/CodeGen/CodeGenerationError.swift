@@ -32,8 +32,18 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
     case pppoeSessionTooLarge(UInt32)
     /// The program would break a kernel rule (more than 4096 instructions).
     case programTooLarge(Int)
-    /// `vlan` for a live Linux socket, whose kernel-stripped tags need ancillary loads.
-    case vlanOnLiveCaptureUnsupported
+    /// A Geneve VNI above 16777215.
+    case geneveVNITooLarge(UInt32)
+    /// `llc` on a link type without 802.2 LLC headers.
+    case llcUnsupported(LinkLayer)
+    /// `protochain` where the network header is at a run-time offset.
+    case protochainVariableOffset
+    /// `gateway`: Debian's libpcap is built without it.
+    case gatewayUnsupported
+    /// A protocol other than IPv4 or IPv6 tested inside an MPLS stack.
+    case unsupportedOverMPLS
+    /// `vlan` after `mpls`.
+    case vlanAfterMPLS
 
     /// The message libpcap gives for the same input.
     public var description: String {
@@ -58,7 +68,12 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         case .mplsLabelTooLarge(let label): "MPLS label \(label) greater than maximum 1048575"
         case .pppoeSessionTooLarge(let id): "PPPoE session number \(id) greater than maximum 65535"
         case .programTooLarge(let count): "filter program of \(count) instructions is too large"
-        case .vlanOnLiveCaptureUnsupported: "vlan on a live Linux capture is not supported yet"
+        case .geneveVNITooLarge(let vni): "Geneve VNI \(vni) greater than maximum 16777215"
+        case .llcUnsupported(let link): "'llc' not supported for \(link.displayName)"
+        case .protochainVariableOffset: "'protochain' not supported with variable length headers"
+        case .gatewayUnsupported: "'gateway' not supported in this configuration"
+        case .unsupportedOverMPLS: "unsupported protocol over mpls"
+        case .vlanAfterMPLS: "no VLAN match after MPLS"
         }
     }
 }

@@ -122,7 +122,34 @@ public struct ControlFlowGraph: Hashable, Sendable {
                 return lower(left, ifTrue: ifTrue, ifFalse: rightEntry)
             case .not(let inner):
                 return lower(inner, ifTrue: ifFalse, ifFalse: ifTrue)
+            case .graph(let graph):
+                return lower(graph, ifTrue: ifTrue, ifFalse: ifFalse)
             }
+        }
+
+        /// Nodes are added last to first: each continues only to later nodes, which then
+        /// already have blocks, so edges still point to smaller indices.
+        mutating func lower(_ graph: TestGraph, ifTrue: BlockID, ifFalse: BlockID) -> BlockID {
+            var ids = Array(repeating: ifFalse, count: graph.nodes.count)
+            func block(_ target: TestGraph.Target) -> BlockID {
+                switch target {
+                case .node(let index): ids[index]
+                case .exit(let verdict): verdict ? ifTrue : ifFalse
+                }
+            }
+            for index in graph.nodes.indices.reversed() {
+                let node = graph.nodes[index]
+                let terminator: Terminator
+                switch node.continuation {
+                case let .branch(condition, operand, t, f):
+                    terminator = .branch(condition, operand, ifTrue: block(t), ifFalse: block(f))
+                case .jump(let t):
+                    if node.statements.isEmpty { ids[index] = block(t); continue }
+                    terminator = .jump(block(t))
+                }
+                ids[index] = add(BasicBlock(statements: node.statements, terminator: terminator))
+            }
+            return block(graph.entry)
         }
     }
 }

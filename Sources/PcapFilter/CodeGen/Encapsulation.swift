@@ -49,6 +49,15 @@ public struct Encapsulation: Hashable, Sendable {
     public var protocolField: ProtocolField
     /// How many VLAN tags have been stepped over.
     public var vlanDepth: Int
+    /// How many MPLS labels have been stepped over (libpcap's `label_stack_depth`); when
+    /// positive, the network protocol is read from the IP version nibble after the stack.
+    public var mplsDepth: Int
+    /// The link layer whose header the offsets describe: the target's, or Ethernet inside a
+    /// Geneve tunnel.
+    public var linkLayer: LinkLayer
+    /// Inside a Geneve tunnel the inner link header, link payload and link type are in the
+    /// given cells; MAC-address tests first check that there is an inner Ethernet header.
+    var geneve: GeneveCells?
 
     /// The context at the start of an expression for `target`.
     public init(target: CompilationTarget) {
@@ -60,13 +69,35 @@ public struct Encapsulation: Hashable, Sendable {
         networkHeaderDelta = 0
         protocolField = .linkLayer
         vlanDepth = 0
+        mplsDepth = 0
+        linkLayer = target.linkLayer
+        geneve = nil
     }
 
-    /// The link layer of the target.
-    public var linkLayer: LinkLayer { target.linkLayer }
+    /// Inside Geneve, whether the payload is an Ethernet frame: its link header and payload
+    /// offsets differ (libpcap's `gen_geneve_ll_check`); nil outside Geneve.
+    var innerEthernetCheck: Predicate? {
+        guard let geneve else { return nil }
+        return .not(.test(Test([.loadScratch(cell: geneve.header.index), .loadXScratch(cell: geneve.payload.index)],
+                               .equal, .x)))
+    }
+
+    /// `test`, preceded by ``innerEthernetCheck`` inside Geneve.
+    func afterInnerEthernetCheck(_ test: Predicate) -> Predicate {
+        innerEthernetCheck.map { .and($0, test) } ?? test
+    }
 
     /// Where the network-layer header starts.
     var networkHeader: LayerOffset { linkPayload.advanced(by: networkHeaderDelta) }
+
+    /// The innermost MPLS label stack entry stepped over, 4 bytes before the network header.
+    var previousMPLSEntry: LayerOffset { linkPayload.advanced(by: networkHeaderDelta &- 4) }
+}
+
+/// The cells of the inner link header and payload offsets inside Geneve.
+struct GeneveCells: Hashable, Sendable {
+    let header: ScratchCell
+    let payload: ScratchCell
 }
 
 /// The fixed shape of a link-layer header: where its type field and payload are.

@@ -34,7 +34,14 @@ public struct FilterCompiler: Sendable {
     /// encapsulation left by the one before it in reading order — whatever connective joins them.
     public func predicate(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError) -> Predicate {
         var state = GenerationState(encapsulation: Encapsulation(target: target))
-        return try state.generate(tree)
+        let predicate = try state.generate(tree)
+        guard let cells = state.vlanOffsetCells else { return predicate }
+        // The variable parts of the offsets a live `vlan` may grow start at 0 (libpcap puts
+        // this at the start of the program, whatever comes first in the expression).
+        let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
+                                      .jump(.exit(true)))
+        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return predicate }
+        return .and(.graph(start), predicate)
     }
 }
 
@@ -42,6 +49,8 @@ public struct FilterCompiler: Sendable {
 struct GenerationState {
     var encapsulation: Encapsulation
     var scratch = ScratchAllocator()
+    /// The cells a live `vlan` keeps the link-payload and link-type offsets' variable parts in.
+    var vlanOffsetCells: (payload: ScratchCell, type: ScratchCell)?
 
     mutating func generate(_ tree: SemanticFilter) throws(CodeGenerationError) -> Predicate {
         switch tree {
@@ -62,55 +71,81 @@ struct GenerationState {
         let e = encapsulation
         switch primitive {
         case let .ipv4Host(address, mask, proto, direction):
-            return IPv4.host(address: address, mask: mask, proto, direction, e)
+            return try IPv4.host(address: address, mask: mask, proto, direction, e)
         case let .ipv6Host(address, mask, direction):
-            return IPv6.host(address: address, mask: mask, direction, e)
+            return try IPv6.host(address: address, mask: mask, direction, e)
         case let .etherHost(mac, direction):
             return try LinkPrimitives.etherHost(mac, direction, e)
         case let .port(proto, direction, low, high, isRange):
             let (lo, hi) = low <= high ? (low, high) : (high, low)
-            let v6 = Predicate.and(e.linkProtocol(EtherType.ipv6), .any(proto.numbers.map {
+            let v6 = Predicate.and(try e.linkProtocol(EtherType.ipv6), .any(proto.numbers.map {
                 IPv6.ports($0, direction, low: lo, high: hi, isRange: isRange, e)
             }))
-            let v4 = Predicate.and(e.linkProtocol(EtherType.ipv4), .any(proto.numbers.map {
+            let v4 = Predicate.and(try e.linkProtocol(EtherType.ipv4), .any(proto.numbers.map {
                 IPv4.ports($0, direction, low: lo, high: hi, isRange: isRange, e)
             }))
             return .or(v6, v4)
         case .protocolKeyword(let keyword):
-            return ProtocolGenerator(e).keyword(keyword)
+            return try ProtocolGenerator(e).keyword(keyword)
         case let .networkProtocol(layer, number):
-            return ProtocolGenerator(e).network(layer, number)
+            return try ProtocolGenerator(e).network(layer, number)
         case .etherProtocol(let type):
-            return e.linkProtocol(type)
+            return try e.linkProtocol(type)
         case .broadcast(let layer):
             switch layer {
             case .link: return try LinkPrimitives.broadcast(e)
             case .ip:
                 guard e.target.netmask != CompilationTarget.unknownNetmask else { throw .netmaskUnknown }
-                return IPv4.broadcast(netmask: e.target.netmask, e)
+                return try IPv4.broadcast(netmask: e.target.netmask, e)
             case .ip6: throw .notBroadcastLink
             }
         case .multicast(let layer):
             switch layer {
             case .link: return try LinkPrimitives.multicast(e)
-            case .ip: return IPv4.multicast(e)
-            case .ip6: return IPv6.multicast(e)
+            case .ip: return try IPv4.multicast(e)
+            case .ip6: return try IPv6.multicast(e)
             }
         case let .relation(left, relation, right):
             var arithmetic = ArithmeticGenerator(encapsulation: e, scratch: scratch)
             let result = try arithmetic.relation(left, relation, right)
             scratch = arithmetic.scratch
             return result
+        case .vlan(let id) where Tunnels.usesTagMetadata(e) && e.mplsDepth == 0 && e.linkLayer == .ethernet:
+            let cells: (payload: ScratchCell, type: ScratchCell)
+            if let existing = vlanOffsetCells {
+                cells = existing
+            } else {
+                let payload = try scratch.allocate()
+                cells = (payload, try scratch.allocate())
+                vlanOffsetCells = cells
+            }
+            let (test, next) = try Tunnels.liveVLAN(id, e, cells: cells)
+            encapsulation = next
+            return test
         case .vlan(let id):
             let (test, next) = try Tunnels.vlan(id, e)
             encapsulation = next
             return test
         case .pppoeDiscovery:
-            return Tunnels.pppoeDiscovery(e)
+            return try Tunnels.pppoeDiscovery(e)
         case .pppoeSession(let id):
             let (test, next) = try Tunnels.pppoeSession(id, e)
             encapsulation = next
             return test
+        case .mpls(let label):
+            let (test, next) = try MPLSAndGeneve.mpls(label, e)
+            encapsulation = next
+            return test
+        case .geneve(let vni):
+            let (test, next) = try MPLSAndGeneve.geneve(vni, e, &scratch)
+            encapsulation = next
+            return test
+        case .llc(let kind):
+            return try LLC.frame(kind, e)
+        case let .protochain(layer, number):
+            return try ProtocolChain.walk(layer, number, e, &scratch)
+        case .gateway:
+            throw .gatewayUnsupported
         case .direction(let direction):
             return try LinkPrimitives.direction(direction, e)
         case .interfaceIndex(let index):

@@ -6,25 +6,25 @@ enum IPv6 {
     static let headerLength: UInt32 = 40
 
     /// `ip6 proto N`: the next header, or the one after a single fragment header (44).
-    static func nextHeaderIs(_ number: UInt8, _ e: Encapsulation) -> Predicate {
+    static func nextHeaderIs(_ number: UInt8, _ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
         let header = e.networkHeader
         let direct = header.compare(.byte, at: 6, UInt32(number))
         let afterFragment = Predicate.and(header.compare(.byte, at: 6, 44), header.compare(.byte, at: 40, UInt32(number)))
-        return .and(e.linkProtocol(EtherType.ipv6), .or(direct, afterFragment))
+        return .and(try e.linkProtocol(EtherType.ipv6), .or(direct, afterFragment))
     }
 
-    static func host(address: [UInt8], mask: [UInt8], _ direction: AddressDirection, _ e: Encapsulation) -> Predicate {
+    static func host(address: [UInt8], mask: [UInt8], _ direction: AddressDirection, _ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
         func word(_ bytes: [UInt8], _ i: Int) -> UInt32 {
             (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(bytes.indices.contains(i * 4 + $1) ? bytes[i * 4 + $1] : 0) }
         }
-        func one(_ offset: UInt32) -> Predicate {
+        func one(_ offset: UInt32) throws(CodeGenerationError) -> Predicate {
             let words = (0..<4).map { i -> Predicate in
                 let m = word(mask, i)
                 return e.networkHeader.compare(.word, at: offset &+ UInt32(i * 4), word(address, i) & m, mask: m)
             }
-            return .and(e.linkProtocol(EtherType.ipv6), .all(words))
+            return .and(try e.linkProtocol(EtherType.ipv6), .all(words))
         }
-        return Directions.combine(direction, source: one(8), destination: one(24))
+        return Directions.combine(direction, source: try one(8), destination: try one(24))
     }
 
     /// Ports of one transport protocol right after the fixed header (`gen_portop6`).
@@ -43,7 +43,7 @@ enum IPv6 {
     }
 
     /// `ip6 multicast`: the destination starts with 0xff.
-    static func multicast(_ e: Encapsulation) -> Predicate {
-        .and(e.linkProtocol(EtherType.ipv6), e.networkHeader.compare(.byte, at: 24, 0xff))
+    static func multicast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
+        .and(try e.linkProtocol(EtherType.ipv6), e.networkHeader.compare(.byte, at: 24, 0xff))
     }
 }

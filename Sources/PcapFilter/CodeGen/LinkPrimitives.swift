@@ -14,18 +14,18 @@ enum LinkPrimitives {
         throws(CodeGenerationError) -> Predicate
     {
         guard e.linkLayer == .ethernet else { throw .etherAddressUnsupported }
-        return Directions.combine(direction, source: e.linkHeader.compareBytes(at: 6, mac),
-                                  destination: e.linkHeader.compareBytes(at: 0, mac))
+        return e.afterInnerEthernetCheck(Directions.combine(direction, source: e.linkHeader.compareBytes(at: 6, mac),
+                                                            destination: e.linkHeader.compareBytes(at: 0, mac)))
     }
 
     static func broadcast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
         guard e.linkLayer == .ethernet else { throw .notBroadcastLink }
-        return e.linkHeader.compareBytes(at: 0, Array(repeating: 0xff, count: 6))
+        return e.afterInnerEthernetCheck(e.linkHeader.compareBytes(at: 0, Array(repeating: 0xff, count: 6)))
     }
 
     static func multicast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
         guard e.linkLayer == .ethernet else { throw .linkMulticastUnsupported }
-        return e.linkHeader.compare(.byte, at: 0, .bitsSet, 1)
+        return e.afterInnerEthernetCheck(e.linkHeader.compare(.byte, at: 0, .bitsSet, 1))
     }
 
     /// `inbound`/`outbound`: the cooked header's packet type, else the kernel's.

@@ -32,7 +32,8 @@ extension Encapsulation {
     ///
     /// Values up to 1500 are LLC SAPs on link types that carry LLC. On link types that cannot
     /// carry the protocol at all the result is ``Predicate/never``.
-    func linkProtocol(_ etherType: UInt16) -> Predicate {
+    func linkProtocol(_ etherType: UInt16) throws(CodeGenerationError) -> Predicate {
+        if mplsDepth > 0 { return try protocolAfterMPLS(etherType) }
         switch protocolField {
         case .pppoeSession:
             guard let field = linkTypeField else { return .never }
@@ -65,6 +66,19 @@ extension Encapsulation {
         case .ipv6:
             return type == UInt32(EtherType.ipv6) ? .always : .never
         }
+    }
+
+    /// Under an MPLS stack only IPv4 and IPv6 can be recognized: the bottom-of-stack bit of
+    /// the last label, then the version nibble (libpcap's `gen_mpls_linktype`).
+    private func protocolAfterMPLS(_ etherType: UInt16) throws(CodeGenerationError) -> Predicate {
+        let version: UInt32
+        switch etherType {
+        case EtherType.ipv4: version = 0x40
+        case EtherType.ipv6: version = 0x60
+        default: throw .unsupportedOverMPLS
+        }
+        return .and(previousMPLSEntry.compare(.byte, at: 2, 1, mask: 1),
+                    networkHeader.compare(.byte, at: 0, version, mask: 0xf0))
     }
 
     /// A comparison of the link layer's type field (never true when there is none).

@@ -11,6 +11,14 @@ extension LayerOffset {
         return [.loadAbsolute(size, offset: constant &+ offset)]
     }
 
+    /// X ← the length of the IPv4 header here, plus this offset's variable part: X + constant
+    /// is then the transport header (libpcap's `gen_loadx_iphdrlen`).
+    func loadXIPv4HeaderLength() -> [Instruction] {
+        guard let cell = variable else { return [.loadXIPHeaderLength(offset: constant)] }
+        return [.loadXScratch(cell: cell.index), .loadIndirect(.byte, offset: constant), .alu(.and, .constant(0xf)),
+                .alu(.leftShift, .constant(2)), .alu(.add, .x), .tax]
+    }
+
     /// `(value at offset) & mask == k`.
     func compare(_ size: LoadSize, at offset: UInt32, _ k: UInt32, mask: UInt32 = 0xffff_ffff) -> Predicate {
         compare(size, at: offset, .equal, k, mask: mask)

@@ -37,6 +37,8 @@ public indirect enum Predicate: Hashable, Sendable {
     case or(Predicate, Predicate)
     /// The opposite verdict of the same instructions.
     case not(Predicate)
+    /// Tests with shared continuations (see ``TestGraph``), true or false at its exits.
+    case graph(TestGraph)
 
     /// The predicate that is always true.
     public static let always = Predicate.constant(true)

@@ -83,6 +83,43 @@ public enum CastLayer: Hashable, Sendable {
     case ip6
 }
 
+/// What `llc` requires of an 802.2 LLC header's control field.
+public enum LLCFrame: Hashable, Sendable {
+    /// `llc`: any LLC frame.
+    case any
+    /// `llc i`: an information frame (low control bit clear).
+    case information
+    /// `llc s`: a supervisory frame (low bits 01).
+    case supervisory
+    /// `llc u`: an unnumbered frame (low bits 11).
+    case unnumbered
+    /// `llc rr|rnr|rej`: one supervisory function, compared under mask 0x0f.
+    case supervisoryFunction(UInt8)
+    /// `llc ui|ua|disc|dm|sabme|test|xid|frmr`: one unnumbered function, under mask 0xef.
+    case unnumberedFunction(UInt8)
+
+    /// The frame kind `llc NAME` names (libpcap's tables), or nil for an unknown name.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "i": self = .information
+        case "s": self = .supervisory
+        case "u": self = .unnumbered
+        case "rr": self = .supervisoryFunction(0x01)
+        case "rnr": self = .supervisoryFunction(0x05)
+        case "rej": self = .supervisoryFunction(0x09)
+        case "ui": self = .unnumberedFunction(0x03)
+        case "ua": self = .unnumberedFunction(0x63)
+        case "disc": self = .unnumberedFunction(0x43)
+        case "dm": self = .unnumberedFunction(0x0f)
+        case "sabme": self = .unnumberedFunction(0x6f)
+        case "test": self = .unnumberedFunction(0xe3)
+        case "xid": self = .unnumberedFunction(0xaf)
+        case "frmr": self = .unnumberedFunction(0x87)
+        default: return nil
+        }
+    }
+}
+
 /// Which way a packet went, from the capturing host's point of view.
 public enum PacketDirection: Hashable, Sendable {
     /// `inbound`: received.
@@ -119,6 +156,16 @@ public enum SemanticPrimitive: Hashable, Sendable {
     case pppoeDiscovery
     /// `pppoes [ID]`: moves into the PPP session payload for everything after it.
     case pppoeSession(UInt32?)
+    /// `mpls [LABEL]`: moves the network header past one label stack entry for everything after it.
+    case mpls(UInt32?)
+    /// `geneve [VNI]`: moves every offset into the Geneve payload for everything after it.
+    case geneve(UInt32?)
+    /// `llc`, `llc i|s|u`, `llc NAME`.
+    case llc(LLCFrame)
+    /// `[ip|ip6] protochain N`: N anywhere in the chain of IPv6 extension headers / AH headers.
+    case protochain(ProtocolLayer, UInt8)
+    /// `gateway NAME`: refused, as by the libpcap this project matches.
+    case gateway
     /// `inbound` / `outbound`.
     case direction(PacketDirection)
     /// `ifindex N`.
