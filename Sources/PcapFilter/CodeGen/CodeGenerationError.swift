@@ -32,6 +32,8 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
     case pppoeSessionTooLarge(UInt32)
     /// The program would break a kernel rule (more than 4096 instructions).
     case programTooLarge(Int)
+    /// The optimized filter can accept no packet (libpcap's optimizer reports the same).
+    case rejectsAllPackets
     /// `vlan` for a live Linux socket, whose kernel-stripped tags need ancillary loads.
     case vlanOnLiveCaptureUnsupported
 
@@ -58,6 +60,7 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         case .mplsLabelTooLarge(let label): "MPLS label \(label) greater than maximum 1048575"
         case .pppoeSessionTooLarge(let id): "PPPoE session number \(id) greater than maximum 65535"
         case .programTooLarge(let count): "filter program of \(count) instructions is too large"
+        case .rejectsAllPackets: "expression rejects all packets"
         case .vlanOnLiveCaptureUnsupported: "vlan on a live Linux capture is not supported yet"
         }
     }
