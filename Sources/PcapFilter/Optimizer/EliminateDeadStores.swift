@@ -24,14 +24,32 @@ enum EliminateDeadStores {
             let block = graph[id]
             var live = block.terminator.successors.reduce(block.terminator.reads) { $0.union(liveIn[$1.index]) }
             var kept: [Instruction] = []
+            // The furthest byte a later load of this block needs: an earlier dead load needing
+            // no more fails exactly when that one would, so it decides nothing.
+            var laterEnd: UInt64 = 0
             for (index, statement) in block.statements.enumerated().reversed() {
                 let mayFail = canFail[id.index].indices.contains(index) ? canFail[id.index][index] : true
-                if statement.writes.isDisjoint(with: live) && !statement.writes.isEmpty && !mayFail { continue }
+                let end = statement.absoluteLoadEnd
+                let covered = end.map { $0 <= laterEnd } ?? false
+                if statement.writes.isDisjoint(with: live) && !statement.writes.isEmpty && (!mayFail || covered) { continue }
+                if let end { laterEnd = max(laterEnd, end) }
                 live = live.subtracting(statement.writes).union(statement.reads)
                 kept.append(statement)
             }
             graph[id].statements = kept.reversed()
             liveIn[id.index] = live
+        }
+    }
+}
+
+extension Instruction {
+    /// For a load from a fixed packet offset: one past the last byte it needs.
+    var absoluteLoadEnd: UInt64? {
+        switch self {
+        case let .loadAbsolute(size, offset) where offset < MachineState.specialOffsets:
+            UInt64(offset) + UInt64(size.byteCount)
+        case .loadXIPHeaderLength(let offset) where offset < MachineState.specialOffsets: UInt64(offset) + 1
+        default: nil
         }
     }
 }

@@ -95,12 +95,14 @@ extension MachineState {
         var effect = StatementEffect(rewritten: statement, isRedundant: false, canFail: false)
         switch statement {
         case let .loadAbsolute(size, offset):
-            let (end, overflow) = offset.addingReportingOverflow(size.byteCount)
-            effect.canFail = overflow || end > provenLength
+            // Offsets from 2^31 up are the kernel's ancillary and header-relative loads: they
+            // neither prove nor are proven by the captured length.
+            let end = offset < Self.specialOffsets ? offset + size.byteCount : nil
+            effect.canFail = end.map { $0 > provenLength } ?? true
             effect.isRedundant = assignA(table.intern(.packet(size, offset: offset)))
-            if !overflow { provenLength = max(provenLength, end) }
+            if let end { provenLength = max(provenLength, end) }
         case let .loadIndirect(size, offset):
-            if let base = table.constant(x), base &+ offset >= base, base &+ offset < 0x8000_0000 {
+            if let base = table.constant(x), base &+ offset >= base, base &+ offset < Self.specialOffsets {
                 // [x + k] with X known is [c + k]: the same bounds check, one register fewer.
                 effect = execute(.loadAbsolute(size, offset: base &+ offset), &table)
                 effect.rewritten = effect.isRedundant ? statement : .loadAbsolute(size, offset: base &+ offset)
@@ -116,7 +118,7 @@ extension MachineState {
             effect.isRedundant = assignA(table.intern(.wireLength))
         case .loadScratch(let cell):
             let value = cellValue(cell, slot: 0, &table)
-            if let k = table.constant(value) { effect.rewritten = .loadConstant(k) }
+            if let k = table.constant(value) { effect.rewritten = .loadConstant(k) } else if value == x { effect.rewritten = .txa }
             effect.isRedundant = assignA(value)
         case .loadXConstant(let k):
             effect.isRedundant = assignX(table.intern(.constant(k)))
@@ -124,13 +126,13 @@ extension MachineState {
             effect.isRedundant = assignX(table.intern(.wireLength))
         case .loadXScratch(let cell):
             let value = cellValue(cell, slot: 1, &table)
-            if let k = table.constant(value) { effect.rewritten = .loadXConstant(k) }
+            if let k = table.constant(value) { effect.rewritten = .loadXConstant(k) } else if value == a { effect.rewritten = .tax }
             effect.isRedundant = assignX(value)
         case .loadXIPHeaderLength(let offset):
-            let (end, overflow) = offset.addingReportingOverflow(1)
-            effect.canFail = overflow || end > provenLength
+            let end = offset < Self.specialOffsets ? offset + 1 : nil
+            effect.canFail = end.map { $0 > provenLength } ?? true
             effect.isRedundant = assignX(table.intern(.ipHeaderLength(offset: offset)))
-            if !overflow { provenLength = max(provenLength, end) }
+            if let end { provenLength = max(provenLength, end) }
         case .store(let cell):
             effect.isRedundant = assignCell(cell, a)
         case .storeX(let cell):
@@ -169,6 +171,9 @@ extension MachineState {
         }
         return effect
     }
+
+    /// Where the Linux kernel's special load offsets (`SKF_LL_OFF`, `SKF_NET_OFF`, `SKF_AD_OFF`) begin.
+    static let specialOffsets: UInt32 = 0x8000_0000
 
     /// The kernel refuses constant shifts of 32 or more and constant division by zero.
     static func constantOperandAllowed(_ operation: ALUOperation, _ k: UInt32) -> Bool {

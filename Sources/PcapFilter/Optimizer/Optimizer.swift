@@ -29,7 +29,7 @@ public enum Optimizer {
 
 /// The optimizer's passes, in the order one round runs them.
 public enum OptimizationPass: String, CaseIterable, Sendable {
-    case foldRejectingBlocks, threadJumps, propagateValues, simplifyJumps, applyPeepholes
+    case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, simplifyJumps, applyPeepholes
     case eliminateDeadStores, mergeIdenticalBlocks, removeUnreachableBlocks
 
     /// Runs the pass on `graph`.
@@ -38,6 +38,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .foldRejectingBlocks: FoldRejectingBlocks.run(&graph)
         case .threadJumps: ThreadJumps.run(&graph)
         case .propagateValues: PropagateValues.run(&graph)
+        case .reassociateIndexedLoads: ReassociateIndexedLoads.run(&graph)
         case .simplifyJumps: SimplifyJumps.run(&graph)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
         case .eliminateDeadStores: EliminateDeadStores.run(&graph)

@@ -53,8 +53,14 @@ struct ValueTable {
     /// (division by zero) or what libpcap and the kernel compute differently (shifts ≥ 32).
     private mutating func simplified(_ value: SymbolicValue) -> SymbolicValue {
         switch value {
-        case let .alu(operation, left, right):
+        case .alu(let operation, var left, var right):
+            if Self.commutative(operation), constant(left) != nil, constant(right) == nil { swap(&left, &right) }
             let l = constant(left), r = constant(right)
+            // (y op c1) op c2 is y op (c1 op c2) for the associative operations.
+            if let r, Self.commutative(operation), case let .alu(inner, y, c1) = values[left.index], inner == operation,
+               let k1 = constant(c1), let combined = Self.evaluate(operation, k1, r) {
+                return simplified(.alu(operation, y, intern(.constant(combined))))
+            }
             if let l, let r, let folded = Self.evaluate(operation, l, r) { return .constant(folded) }
             if let r {
                 switch (operation, r) {
@@ -66,12 +72,36 @@ struct ValueTable {
                 default: break
                 }
             }
-            return value
+            return .alu(operation, left, right)
         case .negate(let inner):
             if let k = constant(inner) { return .constant(0 &- k) }
             return value
         default:
             return value
+        }
+    }
+
+    static func commutative(_ operation: ALUOperation) -> Bool {
+        switch operation {
+        case .add, .mul, .and, .or, .xor: true
+        default: false
+        }
+    }
+
+    /// The largest number `id` can be on any packet.
+    func upperBound(_ id: ValueID) -> UInt32 {
+        switch values[id.index] {
+        case .constant(let k): k
+        case .packet(let size, _), .packetIndexed(let size, _, _):
+            size == .word ? .max : (size == .half ? 0xffff : 0xff)
+        case .ipHeaderLength: 60
+        case let .alu(.and, left, right): min(upperBound(left), upperBound(right))
+        case let .alu(.rightShift, left, right): constant(right).map { $0 < 32 ? upperBound(left) >> $0 : 0 } ?? upperBound(left)
+        case let .alu(.div, left, right): constant(right).map { $0 == 0 ? 0 : upperBound(left) / $0 } ?? upperBound(left)
+        case let .alu(.mod, _, right): constant(right).map { $0 == 0 ? 0 : $0 - 1 } ?? .max
+        case let .alu(.add, left, right):
+            upperBound(left).addingReportingOverflow(upperBound(right)).overflow ? .max : upperBound(left) + upperBound(right)
+        default: .max
         }
     }
 
