@@ -18,3 +18,14 @@ import Foundation
         }
     }
 }
+
+extension LengthDump {
+    @Test func dumpChain() throws {
+        guard ProcessInfo.processInfo.environment["DUMP_CHAIN"] != nil else { return }
+        let target = CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached, netmask: 0)
+        let filter = F.host("1.2.3.4") || F.host("5.6.7.8") || F.host("10.0.0.1")
+        let graph = try FilterCompiler().controlFlowGraph(for: filter, target: target)
+        print(LibpcapOracle.dump(LibpcapOracle.instructions(Linearizer.linearize(Optimizer.optimize(graph)))))
+        if case .program(let p) = LibpcapOracle.compile("host 1.2.3.4 or host 5.6.7.8 or host 10.0.0.1", dlt: 1, snaplen: 262_144, optimize: true) { print("--- libpcap\n" + LibpcapOracle.dump(p)) }
+    }
+}
