@@ -30,6 +30,7 @@ public enum Optimizer {
 /// The optimizer's passes, in the order one round runs them.
 public enum OptimizationPass: String, CaseIterable, Sendable {
     case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, simplifyJumps, applyPeepholes
+    case regroupTestChains
     case eliminateDeadStores, mergeIdenticalBlocks, removeUnreachableBlocks
 
     /// Runs the pass on `graph`.
@@ -40,6 +41,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .propagateValues: PropagateValues.run(&graph)
         case .reassociateIndexedLoads: ReassociateIndexedLoads.run(&graph)
         case .simplifyJumps: SimplifyJumps.run(&graph)
+        case .regroupTestChains: RegroupTestChains.run(&graph)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
         case .eliminateDeadStores: EliminateDeadStores.run(&graph)
         case .mergeIdenticalBlocks: MergeIdenticalBlocks.run(&graph)
