@@ -44,6 +44,8 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
     case unsupportedOverMPLS
     /// `vlan` after `mpls`.
     case vlanAfterMPLS
+    /// The optimized filter can accept no packet (libpcap's optimizer reports the same).
+    case rejectsAllPackets
 
     /// The message libpcap gives for the same input.
     public var description: String {
@@ -74,6 +76,7 @@ public enum CodeGenerationError: Error, Hashable, Sendable, CustomStringConverti
         case .gatewayUnsupported: "'gateway' not supported in this configuration"
         case .unsupportedOverMPLS: "unsupported protocol over mpls"
         case .vlanAfterMPLS: "no VLAN match after MPLS"
+        case .rejectsAllPackets: "expression rejects all packets"
         }
     }
 }

@@ -6,14 +6,22 @@ import BPF
 /// 1. generation: the tree becomes a ``Predicate``, primitives visited in reading order with
 ///    the ``Encapsulation`` threaded through (see ``predicate(for:target:)``);
 /// 2. lowering: the predicate becomes a ``ControlFlowGraph`` (the optimizer's input);
+/// 2½. optimization, when asked for (``Optimizer``);
 /// 3. linearization: the graph becomes a ``Program`` (``Linearizer``).
 public struct FilterCompiler: Sendable {
     /// Creates a compiler.
     public init() {}
 
-    /// The program for `tree`, unoptimized, checked against the kernel's structural rules.
-    public func generate(_ tree: SemanticFilter, for target: CompilationTarget) throws(CodeGenerationError) -> Program {
-        let graph = try controlFlowGraph(for: tree, target: target)
+    /// The program for `tree`, checked against the kernel's structural rules; optimized when
+    /// `optimize` is set, in which case a filter that can accept nothing is an error, as in libpcap.
+    public func generate(_ tree: SemanticFilter, for target: CompilationTarget, optimize: Bool = false)
+        throws(CodeGenerationError) -> Program
+    {
+        var graph = try controlFlowGraph(for: tree, target: target)
+        if optimize {
+            graph = Optimizer.optimize(graph)
+            if graph.rejectsEverything { throw .rejectsAllPackets }
+        }
         let program = Linearizer.linearize(graph)
         do {
             try ProgramChecks.check(program)

@@ -1,0 +1,34 @@
+/// The forward dataflow walk the value-based passes share: blocks in topological order, each
+/// entered with the join of the states on its incoming edges.
+///
+/// Relies on: the graph is acyclic, so one walk in topological order sees every predecessor
+/// of a block before the block. A pass may rewrite the block it is visiting and redirect its
+/// outgoing edges (to blocks later in the order) before handing the edge states back.
+struct ForwardSweep {
+    var table = ValueTable()
+    private var incoming: [[MachineState]]
+
+    init(blockCount: Int) {
+        incoming = Array(repeating: [], count: blockCount)
+    }
+
+    /// Visits every reachable block once; `visit` returns the states on its outgoing edges,
+    /// paired with their targets.
+    static func run(
+        _ graph: inout ControlFlowGraph,
+        _ visit: (BlockID, MachineState, inout ControlFlowGraph, inout ValueTable) -> [(BlockID, MachineState)]
+    ) {
+        let order = graph.topologicalOrder()
+        var sweep = ForwardSweep(blockCount: graph.blocks.count)
+        sweep.incoming[graph.entry.index] = [MachineState.entry(&sweep.table)]
+        for id in order {
+            let states = sweep.incoming[id.index]
+            sweep.incoming[id.index] = []
+            guard var state = states.first else { continue }  // every edge into it was redirected
+            for other in states.dropFirst() { state = state.joined(with: other, at: id.index, &sweep.table) }
+            for (target, edgeState) in visit(id, state, &graph, &sweep.table) {
+                sweep.incoming[target.index].append(edgeState)
+            }
+        }
+    }
+}

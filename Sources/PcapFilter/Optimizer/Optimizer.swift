@@ -1,0 +1,51 @@
+/// The filter optimizer: a fixed sequence of passes over a ``ControlFlowGraph``, repeated
+/// until the graph stops changing.
+///
+/// Invariants every pass relies on and keeps (stated again in each pass's header):
+/// - the graph is acyclic and its statements contain no control flow;
+/// - every packet gets the same verdict from the optimized graph as from the input, including
+///   packets cut short by the snapshot length: a statement that may end the program (a packet
+///   load not proven in bounds, a division by a value not known non-zero) is never removed
+///   unless every path after it rejects anyway, is never moved, and none is added;
+/// - iteration is over block indices and topological orders only; dictionaries are looked up,
+///   never iterated, so the same input gives the same output on every run.
+public enum Optimizer {
+    /// Rounds after which the optimizer stops even if a pass still changes something; each
+    /// round is linear-ish in the graph size, so this bounds the total work.
+    static let roundLimit = 16
+
+    /// The optimized graph: same verdict on every packet, fewer and cheaper instructions.
+    public static func optimize(_ graph: ControlFlowGraph) -> ControlFlowGraph {
+        var current = graph
+        RemoveUnreachableBlocks.run(&current)
+        for _ in 0..<roundLimit {
+            let before = current
+            for pass in OptimizationPass.allCases { pass.run(&current) }
+            if current == before { break }
+        }
+        return current
+    }
+}
+
+/// The optimizer's passes, in the order one round runs them.
+public enum OptimizationPass: String, CaseIterable, Sendable {
+    case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, simplifyJumps, applyPeepholes
+    case regroupTestChains
+    case eliminateDeadStores, mergeIdenticalBlocks, removeUnreachableBlocks
+
+    /// Runs the pass on `graph`.
+    public func run(_ graph: inout ControlFlowGraph) {
+        switch self {
+        case .foldRejectingBlocks: FoldRejectingBlocks.run(&graph)
+        case .threadJumps: ThreadJumps.run(&graph)
+        case .propagateValues: PropagateValues.run(&graph)
+        case .reassociateIndexedLoads: ReassociateIndexedLoads.run(&graph)
+        case .simplifyJumps: SimplifyJumps.run(&graph)
+        case .regroupTestChains: RegroupTestChains.run(&graph)
+        case .applyPeepholes: ApplyPeepholes.run(&graph)
+        case .eliminateDeadStores: EliminateDeadStores.run(&graph)
+        case .mergeIdenticalBlocks: MergeIdenticalBlocks.run(&graph)
+        case .removeUnreachableBlocks: RemoveUnreachableBlocks.run(&graph)
+        }
+    }
+}

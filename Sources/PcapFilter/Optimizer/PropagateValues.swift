@@ -1,0 +1,54 @@
+import BPF
+
+/// Pass: fold constants, drop redundant loads and fold branches whose outcome the path implies.
+///
+/// Relies on: ``ForwardSweep``'s states, which describe every packet reaching a block.
+/// What holds after it, per block, given what is known on entry:
+/// - a statement that leaves every register and cell as it was is gone (`ldh [12]` while A
+///   already holds `[12]`, `st M[1]` of the value M[1] holds, `tax` when X = A); such a
+///   statement cannot fail, because the value it recomputes was already computed on every path;
+/// - X known to be a constant is used as one (`ld [x + 14]` → `ld [c + 14]`, `add x` → `add #c`),
+///   and a statement that cannot fail and yields a known constant is a `ld #c` / `ldx #c`;
+/// - a branch the state decides (facts from earlier branches on the same value: equality,
+///   intervals, known bits) is a `jump` to the side it always takes.
+/// No statement that may fail is removed or added, so verdicts on cut-short packets are unchanged.
+enum PropagateValues {
+    static func run(_ graph: inout ControlFlowGraph) {
+        ForwardSweep.run(&graph) { id, entryState, graph, table in
+            var state = entryState
+            var statements: [Instruction] = []
+            for statement in graph[id].statements {
+                let effect = state.execute(statement, &table)
+                if !effect.isRedundant { statements.append(effect.rewritten) }
+            }
+            graph[id].statements = statements
+            var terminator = graph[id].terminator
+            if case let .branch(condition, operand, ifTrue, ifFalse) = terminator {
+                var operand = operand
+                if case .x = operand, let k = table.constant(state.x) { operand = .constant(k) }
+                if ifTrue == ifFalse {
+                    terminator = .jump(ifTrue)
+                } else if let outcome = state.decide(condition, operand, table) {
+                    terminator = .jump(outcome ? ifTrue : ifFalse)
+                } else {
+                    terminator = .branch(condition, operand, ifTrue: ifTrue, ifFalse: ifFalse)
+                }
+            }
+            graph[id].terminator = terminator
+            return edgeStates(terminator, state, table)
+        }
+    }
+
+    /// The state on each outgoing edge, with what the branch taken proves.
+    static func edgeStates(_ terminator: Terminator, _ state: MachineState, _ table: ValueTable) -> [(BlockID, MachineState)] {
+        switch terminator {
+        case let .branch(condition, operand, ifTrue, ifFalse):
+            [(ifTrue, state.learning(condition, operand, true, table)),
+             (ifFalse, state.learning(condition, operand, false, table))]
+        case .jump(let target):
+            [(target, state)]
+        case .accept, .reject, .returnAccumulator:
+            []
+        }
+    }
+}

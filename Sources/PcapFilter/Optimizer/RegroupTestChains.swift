@@ -1,0 +1,134 @@
+import BPF
+
+/// Pass: in a chain of tests that all leave for one common exit, test each loaded value
+/// against all its constants together, so each value is loaded once.
+///
+/// A chain is a head block followed by blocks with no other predecessor, each at most one
+/// packet load into A and a branch on A, each with one edge to the common exit and the other
+/// to the next block; the last one's other edge is the chain's fall-through.
+/// `host a or host b` gives `[26]=a?, [30]=a?, [26]=b?, [30]=b?`; regrouped it is
+/// `[26]=a?, [30]=a?, [30]=b?, [26]=b?` — one load fewer per term.
+///
+/// Relies on: ``ForwardSweep`` states — every load after the head's must be proven in
+/// bounds once the head's statements ran (so no test can end the program, and the order of
+/// the pure comparisons cannot change a verdict); ``Liveness`` — A is dead at the exit and at
+/// the fall-through, so which value A holds on leaving does not matter. X and the scratch
+/// cells are untouched by the chain.
+/// What holds after it: the same tests, each value's tests consecutive in order of the
+/// value's first appearance, the head's value first (its load, which may fail, still runs first).
+enum RegroupTestChains {
+    /// One test of a chain: the load that made its value (if any), the value, and the branch.
+    private struct ChainTest {
+        var load: Instruction?
+        var value: ValueID
+        var condition: JumpCondition
+        var operand: Operand
+        var exitWhen: Bool
+    }
+
+    static let minimumLength = 3
+
+    static func run(_ graph: inout ControlFlowGraph) {
+        let order = graph.topologicalOrder()
+        let liveness = Liveness(graph, order: order)
+        let predecessors = graph.predecessorCounts(order: order)
+        var entryStates = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
+        ForwardSweep.run(&graph) { id, state, graph, sweepTable in
+            entryStates[id.index] = state
+            var exit = state
+            for statement in graph[id].statements { _ = exit.execute(statement, &sweepTable) }
+            return PropagateValues.edgeStates(graph[id].terminator, exit, sweepTable)
+        }
+        var inChain = Array(repeating: false, count: graph.blocks.count)
+        for head in order where !inChain[head.index] {
+            guard entryStates[head.index] != nil else { continue }
+            var best: (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)?
+            for exitOnTrue in [true, false] {
+                if let chain = chain(from: head, exitOnTrue: exitOnTrue, graph, predecessors, entryStates),
+                   chain.blocks.count > (best?.blocks.count ?? minimumLength - 1) {
+                    best = chain
+                }
+            }
+            guard let best, !liveness.liveIn[best.exit.index].contains(.a),
+                  !liveness.liveIn[best.fallThrough.index].contains(.a)
+            else { continue }
+            for id in best.blocks { inChain[id.index] = true }
+            regroup(best.blocks, exit: best.exit, fallThrough: best.fallThrough, &graph, entryStates)
+        }
+    }
+
+    /// The longest chain from `head` whose first test exits on `exitOnTrue`.
+    private static func chain(
+        from head: BlockID, exitOnTrue: Bool, _ graph: ControlFlowGraph, _ predecessors: [Int],
+        _ entryStates: [MachineState?]
+    ) -> (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)? {
+        guard case let .branch(_, _, ifTrue, ifFalse) = graph[head].terminator, ifTrue != ifFalse,
+              isTestBlock(graph[head]), var state = entryStates[head.index]
+        else { return nil }
+        var table = ValueTable()
+        for statement in graph[head].statements { _ = state.execute(statement, &table) }
+        let proven = state.provenLength
+        let exit = exitOnTrue ? ifTrue : ifFalse
+        var next = exitOnTrue ? ifFalse : ifTrue
+        var blocks = [head]
+        while predecessors[next.index] == 1, case let .branch(_, _, t, f) = graph[next].terminator,
+              t != f, t == exit || f == exit, isTestBlock(graph[next]),
+              graph[next].statements.allSatisfy({ ($0.absoluteLoadEnd ?? .max) <= UInt64(proven) }) {
+            blocks.append(next)
+            next = t == exit ? f : t
+        }
+        return (blocks, exit, next)
+    }
+
+    /// At most one absolute packet load into A, then a branch.
+    private static func isTestBlock(_ block: BasicBlock) -> Bool {
+        switch block.statements.count {
+        case 0: true
+        case 1: if case .loadAbsolute = block.statements[0] { true } else { false }
+        default: false
+        }
+    }
+
+    private static func regroup(
+        _ blocks: [BlockID], exit: BlockID, fallThrough: BlockID, _ graph: inout ControlFlowGraph,
+        _ entryStates: [MachineState?]
+    ) {
+        guard var state = entryStates[blocks[0].index] else { return }
+        var table = ValueTable()
+        var tests: [ChainTest] = []
+        for id in blocks {
+            let block = graph[id]
+            for statement in block.statements { _ = state.execute(statement, &table) }
+            guard case let .branch(condition, operand, ifTrue, _) = block.terminator else { return }
+            tests.append(ChainTest(load: block.statements.first, value: state.a, condition: condition,
+                                   operand: operand, exitWhen: ifTrue == exit))
+        }
+        // Groups in order of first appearance; the dictionary is only looked up.
+        var groupOf: [ValueID: Int] = [:]
+        var groups: [[ChainTest]] = []
+        for test in tests {
+            if let index = groupOf[test.value] {
+                groups[index].append(test)
+                if groups[index][0].load == nil, let load = test.load { groups[index][0].load = load }
+            } else {
+                groupOf[test.value] = groups.count
+                groups.append([test])
+            }
+        }
+        // Every group after the first needs a load to produce its value.
+        guard groups.dropFirst().allSatisfy({ $0[0].load != nil }) else { return }
+        let ordered = groups.enumerated().flatMap { index, group in
+            group.enumerated().map { position, test in
+                (test, position == 0 ? (index == 0 ? graph[blocks[0]].statements : test.load.map { [$0] } ?? []) : [])
+            }
+        }
+        for (slot, (test, statements)) in ordered.enumerated() {
+            let continuation = slot + 1 < blocks.count ? blocks[slot + 1] : fallThrough
+            graph[blocks[slot]] = BasicBlock(
+                statements: statements,
+                terminator: .branch(test.condition, test.operand,
+                                    ifTrue: test.exitWhen ? exit : continuation,
+                                    ifFalse: test.exitWhen ? continuation : exit))
+        }
+    }
+}

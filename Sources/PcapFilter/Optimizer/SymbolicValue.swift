@@ -1,0 +1,124 @@
+import BPF
+
+/// The identity of a value computed by a filter, shared by every place that computes the same thing.
+///
+/// Two registers holding the same ``ValueID`` hold the same number on every packet: this is
+/// what lets the optimizer drop a load whose result is already in a register.
+struct ValueID: Hashable, Comparable, Sendable {
+    let index: Int
+    static func < (lhs: ValueID, rhs: ValueID) -> Bool { lhs.index < rhs.index }
+}
+
+/// What a value is, in terms of the packet and other values.
+///
+/// Packet bytes never change while a filter runs, so equal descriptions are equal numbers.
+enum SymbolicValue: Hashable, Sendable {
+    case constant(UInt32)
+    case packet(LoadSize, offset: UInt32)
+    case packetIndexed(LoadSize, offset: UInt32, index: ValueID)
+    case ipHeaderLength(offset: UInt32)
+    case wireLength
+    case alu(ALUOperation, ValueID, ValueID)
+    case negate(ValueID)
+    /// Whatever a register holds where control merges from paths that disagree: unique per
+    /// (block, register slot), so it equals only itself.
+    case unknown(block: Int, slot: Int)
+}
+
+/// Hash-consing of ``SymbolicValue``s with constant folding and algebraic identities.
+///
+/// Identifiers are handed out in the order values are first met, so a deterministic walk
+/// gives deterministic identifiers; the dictionary is only ever looked up, never iterated.
+struct ValueTable {
+    private var ids: [SymbolicValue: ValueID] = [:]
+    private(set) var values: [SymbolicValue] = []
+
+    mutating func intern(_ value: SymbolicValue) -> ValueID {
+        let value = simplified(value)
+        if let id = ids[value] { return id }
+        let id = ValueID(index: values.count)
+        values.append(value)
+        ids[value] = id
+        return id
+    }
+
+    func constant(_ id: ValueID) -> UInt32? {
+        if case .constant(let k) = values[id.index] { return k }
+        return nil
+    }
+
+    subscript(id: ValueID) -> SymbolicValue { values[id.index] }
+
+    /// Folds constants and drops identities; never folds what can fail at run time
+    /// (division by zero) or what libpcap and the kernel compute differently (shifts ≥ 32).
+    private mutating func simplified(_ value: SymbolicValue) -> SymbolicValue {
+        switch value {
+        case .alu(let operation, var left, var right):
+            if Self.commutative(operation), constant(left) != nil, constant(right) == nil { swap(&left, &right) }
+            let l = constant(left), r = constant(right)
+            // (y op c1) op c2 is y op (c1 op c2) for the associative operations.
+            if let r, Self.commutative(operation), case let .alu(inner, y, c1) = values[left.index], inner == operation,
+               let k1 = constant(c1), let combined = Self.evaluate(operation, k1, r) {
+                return simplified(.alu(operation, y, intern(.constant(combined))))
+            }
+            if let l, let r, let folded = Self.evaluate(operation, l, r) { return .constant(folded) }
+            if let r {
+                switch (operation, r) {
+                case (.add, 0), (.sub, 0), (.or, 0), (.xor, 0), (.leftShift, 0), (.rightShift, 0),
+                     (.mul, 1), (.div, 1), (.and, UInt32.max):
+                    return values[left.index]
+                case (.and, 0), (.mul, 0), (.mod, 1):
+                    return .constant(0)
+                default: break
+                }
+            }
+            return .alu(operation, left, right)
+        case .negate(let inner):
+            if let k = constant(inner) { return .constant(0 &- k) }
+            return value
+        default:
+            return value
+        }
+    }
+
+    static func commutative(_ operation: ALUOperation) -> Bool {
+        switch operation {
+        case .add, .mul, .and, .or, .xor: true
+        default: false
+        }
+    }
+
+    /// The largest number `id` can be on any packet.
+    func upperBound(_ id: ValueID) -> UInt32 {
+        switch values[id.index] {
+        case .constant(let k): k
+        case .packet(let size, _), .packetIndexed(let size, _, _):
+            size == .word ? .max : (size == .half ? 0xffff : 0xff)
+        case .ipHeaderLength: 60
+        case let .alu(.and, left, right): min(upperBound(left), upperBound(right))
+        case let .alu(.rightShift, left, right): constant(right).map { $0 < 32 ? upperBound(left) >> $0 : 0 } ?? upperBound(left)
+        case let .alu(.div, left, right): constant(right).map { $0 == 0 ? 0 : upperBound(left) / $0 } ?? upperBound(left)
+        case let .alu(.mod, _, right): constant(right).map { $0 == 0 ? 0 : $0 - 1 } ?? .max
+        case let .alu(.add, left, right):
+            upperBound(left).addingReportingOverflow(upperBound(right)).overflow ? .max : upperBound(left) + upperBound(right)
+        default: .max
+        }
+    }
+
+    /// `left operation right` as the machine computes it, or nil where it would fail or
+    /// depends on the engine.
+    static func evaluate(_ operation: ALUOperation, _ left: UInt32, _ right: UInt32) -> UInt32? {
+        switch operation {
+        case .add: left &+ right
+        case .sub: left &- right
+        case .mul: left &* right
+        case .div: right == 0 ? nil : left / right
+        case .mod: right == 0 ? nil : left % right
+        case .or: left | right
+        case .and: left & right
+        case .xor: left ^ right
+        case .leftShift: right < 32 ? left << right : nil
+        case .rightShift: right < 32 ? left >> right : nil
+        }
+    }
+}

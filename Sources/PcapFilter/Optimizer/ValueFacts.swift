@@ -1,0 +1,82 @@
+import BPF
+
+/// What the branches taken so far prove about one value: an interval, known bits, and
+/// constants it is known not to equal.
+///
+/// Every fact is a consequence of a comparison that really ran on the path, so a branch it
+/// decides would have gone the same way on every packet reaching it.
+struct ValueFacts: Hashable, Sendable {
+    var low: UInt32 = 0
+    var high: UInt32 = .max
+    var bitsSet: UInt32 = 0
+    var bitsClear: UInt32 = 0
+    /// Kept short and sorted: a long OR chain of `jeq`s would otherwise grow it quadratically.
+    var excluded: [UInt32] = []
+
+    static let excludedLimit = 8
+
+    /// The facts of a value that is the constant `k`.
+    static func exactly(_ k: UInt32) -> ValueFacts {
+        ValueFacts(low: k, high: k, bitsSet: k, bitsClear: ~k)
+    }
+
+    /// The outcome of `value condition k` when these facts decide it.
+    func decide(_ condition: JumpCondition, _ k: UInt32) -> Bool? {
+        switch condition {
+        case .equal:
+            if low == k && high == k { return true }
+            if k < low || k > high || k & bitsClear != 0 || bitsSet & ~k != 0 { return false }
+            if excluded.contains(k) { return false }
+            return nil
+        case .greater:
+            if low > k { return true }
+            if high <= k { return false }
+            return nil
+        case .greaterOrEqual:
+            if low >= k { return true }
+            if high < k { return false }
+            return nil
+        case .bitsSet:
+            if bitsSet & k != 0 { return true }
+            if k & ~bitsClear == 0 { return false }
+            // Every bit of k is above the largest value the interval allows.
+            if k != 0, UInt64(high) < (UInt64(1) << UInt64(k.trailingZeroBitCount)) { return false }
+            return nil
+        }
+    }
+
+    /// These facts narrowed by learning that `value condition k` is `outcome`.
+    func learning(_ condition: JumpCondition, _ k: UInt32, _ outcome: Bool) -> ValueFacts {
+        var next = self
+        switch (condition, outcome) {
+        case (.equal, true):
+            next.low = k; next.high = k; next.bitsSet = k; next.bitsClear = ~k
+        case (.equal, false):
+            if !next.excluded.contains(k) {
+                next.excluded.append(k)
+                next.excluded.sort()
+                if next.excluded.count > Self.excludedLimit { next.excluded.removeFirst() }
+            }
+        case (.greater, true): if k < .max { next.low = max(low, k + 1) }
+        case (.greater, false): next.high = min(high, k)
+        case (.greaterOrEqual, true): next.low = max(low, k)
+        case (.greaterOrEqual, false): if k > 0 { next.high = min(high, k - 1) }
+        case (.bitsSet, true): if k.nonzeroBitCount == 1 { next.bitsSet |= k }
+        case (.bitsSet, false): next.bitsClear |= k
+        }
+        return next
+    }
+
+    /// The facts true on both of two paths.
+    func joined(with other: ValueFacts) -> ValueFacts {
+        ValueFacts(low: min(low, other.low), high: max(high, other.high),
+                   bitsSet: bitsSet & other.bitsSet, bitsClear: bitsClear & other.bitsClear,
+                   excluded: Self.commonExclusions(self, other))
+    }
+
+    private static func commonExclusions(_ one: ValueFacts, _ other: ValueFacts) -> [UInt32] {
+        let mine = one.excluded.filter { other.excluded.contains($0) || other.decide(.equal, $0) == false }
+        let theirs = other.excluded.filter { !one.excluded.contains($0) && one.decide(.equal, $0) == false }
+        return Array((mine + theirs).sorted().suffix(excludedLimit))
+    }
+}

@@ -1,0 +1,85 @@
+import TestSupport
+import BPF
+import CLibpcap
+import PcapFilter
+import Testing
+
+/// Named cases: determinism, libpcap's "rejects all packets", and the behaviours each pass promises.
+@Suite struct OptimizerRegressionTests {
+    static let ethernet = CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached, netmask: 0)
+
+    /// The same expression gives byte-identical programs on every run (hashing is seeded per
+    /// process, so a Dictionary iterated into the output would show up across rows here).
+    @Test func optimizedProgramsAreDeterministic() throws {
+        for row in DifferentialTable.rows {
+            let first = try? FilterCompiler().generate(row.filter, for: Self.ethernet, optimize: true)
+            for _ in 0..<3 {
+                let again = try? FilterCompiler().generate(row.filter, for: Self.ethernet, optimize: true)
+                #expect(again == first, "\(row.expression)")
+            }
+        }
+    }
+
+    /// `ip host 1.2.3.4 and ip6 host ::1` folds to `ret #0`: libpcap's message, and with
+    /// optimization off the same filter compiles.
+    @Test func contradictionRejectsAllPackets() throws {
+        let filter = F.host("1.2.3.4", .ip) && F.host6([0, 0, 0, 0, 0, 0, 0, 1])
+        #expect(throws: CodeGenerationError.rejectsAllPackets) {
+            try FilterCompiler().generate(filter, for: Self.ethernet, optimize: true)
+        }
+        #expect(CodeGenerationError.rejectsAllPackets.description == "expression rejects all packets")
+        guard case .error(let message) = LibpcapOracle.compile("ip host 1.2.3.4 and ip6 host ::1", dlt: 1, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap compiled a contradiction"); return }
+        #expect(message == CodeGenerationError.rejectsAllPackets.description)
+        #expect(throws: Never.self) { try FilterCompiler().generate(filter, for: Self.ethernet) }
+    }
+
+    /// A dead load that may fall off a cut-short packet stays: libpcap drops it (and so
+    /// accepts a 16-byte packet for `net 0.0.0.0/0` that its unoptimized program rejects).
+    @Test func deadLoadThatMayFailIsKept() throws {
+        let program = try FilterCompiler().generate(F.net("0.0.0.0", 0), for: Self.ethernet, optimize: true)
+        let packet: [UInt8] = [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 0x08, 0x00, 0x45, 0]
+        #expect(try Interpreter(program).run(packet) == 0)
+    }
+
+    /// `ldh [12]` after `ldh [12]` on every path is not loaded again, and after
+    /// `jeq #0x86dd` failed `jeq #0x800` uses the same A.
+    @Test func repeatedLoadIsNotRepeated() throws {
+        let program = try FilterCompiler().generate(F.port(80, .tcp), for: Self.ethernet, optimize: true)
+        let loads12 = program.instructions.filter { $0 == .loadAbsolute(.half, offset: 12) }
+        #expect(loads12.count == 1)
+    }
+
+    /// `and #k; jeq #0` becomes `jset #k` with the edges swapped.
+    @Test func maskedZeroTestBecomesJset() {
+        let test = Predicate.test(Test([.loadAbsolute(.byte, offset: 0), .alu(.and, .constant(1))], .equal, .constant(0)))
+        let program = Linearizer.linearize(Optimizer.optimize(ControlFlowGraph(lowering: test, acceptLength: 96)))
+        #expect(program.instructions == [
+            .loadAbsolute(.byte, offset: 0), .jump(.bitsSet, .constant(1), ifTrue: 1, ifFalse: 0),
+            .returnConstant(96), .returnConstant(0),
+        ])
+    }
+
+    /// Facts about ranges decide later tests: after `A > 100` held, `A >= 50` is true.
+    @Test func rangeFactsFoldLaterBranches() {
+        let load: [Instruction] = [.loadLength]
+        let filter = Predicate.and(.test(Test(load, .greater, .constant(100))), .test(Test(load, .greaterOrEqual, .constant(50))))
+        let program = Linearizer.linearize(Optimizer.optimize(ControlFlowGraph(lowering: filter, acceptLength: 96)))
+        #expect(program.instructions == [
+            .loadLength, .jump(.greater, .constant(100), ifTrue: 0, ifFalse: 1), .returnConstant(96), .returnConstant(0),
+        ])
+    }
+
+    /// A 300-host OR chain optimizes quickly even in a debug build (the release benchmark
+    /// `CompilerBenchmark` times 10 … 2,000 terms against libpcap).
+    @Test func longHostChainIsFast() throws {
+        let hosts = (0..<300).map { F.host("10.0.\($0 / 250).\($0 % 250 + 1)") }
+        let filter = hosts.dropFirst().reduce(hosts[0]) { $0 || $1 }
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            _ = Linearizer.linearize(Optimizer.optimize(try FilterCompiler().controlFlowGraph(for: filter, target: Self.ethernet)))
+        }
+        print("longHostChainIsFast: \(elapsed)")
+        #expect(elapsed < .seconds(3))
+    }
+}
