@@ -13,7 +13,11 @@ public struct FilterCompiler: Sendable {
 
     /// The program for `tree`, unoptimized, checked against the kernel's structural rules.
     public func generate(_ tree: SemanticFilter, for target: CompilationTarget) throws(CodeGenerationError) -> Program {
-        let graph = try controlFlowGraph(for: tree, target: target)
+        try linearize(try controlFlowGraph(for: tree, target: target))
+    }
+
+    /// The program for `graph`, checked against the kernel's structural rules.
+    public func linearize(_ graph: ControlFlowGraph) throws(FilterError) -> Program {
         let program = Linearizer.linearize(graph)
         do {
             try ProgramChecks.check(program)
