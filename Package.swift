@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
-        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "BPF", "CLibpcap", "TestSupport"]),
+        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
     ]
