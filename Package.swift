@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "swiftdump",
             dependencies: [
-                "BPF", "PcapFile",
+                "BPF", "PcapFile", "PcapFilter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
