@@ -22,7 +22,10 @@ struct SwiftDump: ParsableCommand {
 
     mutating func run() throws {
         if filter.dumpLevel > 0 {
-            let program = try filter.program(for: try dumpTarget())
+            // A loaded program needs no target (and tcpdump's warning is about compiling).
+            let target = filter.programFile == nil ? try dumpTarget()
+                : CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached)
+            let program = try filter.program(for: target)
             try DumpProgramJob(program: program, format: filter.dumpFormat).run()
             return
         }
