@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
         .executableTarget(name: "FuzzPcapngReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapngReader"),
         .executableTarget(name: "FuzzFilterParser", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterParser"),
+        .executableTarget(name: "FuzzFilterCompiler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterCompiler"),
 
         // Benchmarks: ours against libpcap in one run (release builds, not part of the tests).
         .executableTarget(name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"], path: "Benchmarks/InterpreterBenchmark"),

@@ -44,7 +44,7 @@ struct VerdictPackets: Sendable {
 
 /// What comparing one expression on one target found.
 struct Comparison {
-    var rows = 0, bothCompiled = 0, bothRejected = 0, verdicts = 0, optimizerDisagreements = 0
+    var rows = 0, bothCompiled = 0, bothRejected = 0, verdicts = 0, optimizerDisagreements = 0, messageDifferences = 0
     var failures: [String] = []
     /// Rows libpcap compiles and we refuse as not supported yet (P3, or another helper's P2).
     var refused: [String] = []
@@ -54,6 +54,7 @@ struct Comparison {
     mutating func add(_ other: Comparison) {
         rows += other.rows; bothCompiled += other.bothCompiled; bothRejected += other.bothRejected
         verdicts += other.verdicts; optimizerDisagreements += other.optimizerDisagreements
+        messageDifferences += other.messageDifferences
         failures += other.failures
         refused += other.refused
         known += other.known
@@ -105,6 +106,7 @@ enum TextDifferential {
         switch (theirs, mine) {
         case let (.error(message), .failure(error)):
             result.bothRejected = 1
+            if error.description != message { result.messageDifferences += 1 }
             if compareMessages && error.description != message {
                 result.failures.append("\(ours) on \(link): libpcap says \(message), we say \(error)")
             }
