@@ -46,7 +46,8 @@ enum TextTable {
                    "inbound", "outbound", "ifindex 2", "ifindex 0", "vlan", "vlan 10", "vlan 4095", "vlan 4096",
                    "pppoed", "pppoes", "pppoes 3", "pppoes 70000", "mpls 1048576", "geneve 16777216",
                    "gateway foo", "on eth0", "vpi 1", "fisu", "sio 1", "hsls 1", "lane", "oamf4ec", "type mgt",
-                   "dir tods", "ip proto 300", "ether proto 70000", "ether proto 1500", "ether proto 1501",
+                   "dir tods", "ip proto 300", "ether proto 70000", "not ip proto 300", "not proto 4096", "not ip6 proto 256",
+                   "not ether proto 70000", "vlan and not ether proto 70000", "ether proto 1500", "ether proto 1501",
                    "ether proto \\ip", "ether proto \\arp", "ether proto \\ipx", "ether proto \\loopback",
                    "ether proto \\foo", "iso proto \\foo", "arp proto \\tcp", "tcp protochain 6",
                    "ip6 broadcast", "ip broadcast and ip multicast"]

@@ -127,12 +127,16 @@ extension SemanticAnalyzer {
         switch proto {
         case nil, .ip?, .ip6?:
             let layer: ProtocolLayer = proto == nil ? .any : proto == .ip ? .ip : .ip6
-            // libpcap compares the protocol byte with the full number, so above 255 nothing matches.
-            guard let byte = UInt8(exactly: number) else { return Self.never }
+            // libpcap compares the protocol byte with the full number, so above 255 nothing
+            // matches; the loads still happen (and end the program on a short packet), so the
+            // same test is made for 255, whose loads are the same, and then refused.
+            guard let byte = UInt8(exactly: number) else {
+                return .and(.primitive(.networkProtocol(layer, 0xff)), Self.never)
+            }
             return .primitive(.networkProtocol(layer, byte))
         case .link?:
-            // Likewise a 16-bit type field never equals a number above 65535.
-            guard let type = UInt16(exactly: number) else { return Self.never }
+            // Likewise a 16-bit type field never equals a number above 65535 (same loads as 0xffff).
+            guard let type = UInt16(exactly: number) else { return .and(.primitive(.etherProtocol(0xffff)), Self.never) }
             return .primitive(.etherProtocol(type))
         case .iso?, .isis?:
             throw .semanticProblem(.notSupportedYet("'\(proto?.rawValue ?? "") proto'"))
@@ -147,6 +151,6 @@ extension SemanticAnalyzer {
         throw .semanticProblem(.notSupportedYet("'protochain'"))
     }
 
-    /// A filter that matches no packet and loads nothing: `0 = 1`.
+    /// A filter that matches no packet and loads nothing from it: `0 = 1`.
     static let never = SemanticFilter.primitive(.relation(.constant(0), .equal, .constant(1)))
 }
