@@ -12,6 +12,7 @@ struct FilterFileJob {
     private let path: String
     private let filter: FilterOptions
     private let acceptsEverything: Bool
+    private let loaded: Interpreter?
     private let packetLimit: Int?
     private let precision: TimestampPrecision
     private let output: OutputOptions
@@ -21,6 +22,7 @@ struct FilterFileJob {
         reader = try CaptureFileReader(path: path)
         self.filter = filter
         acceptsEverything = try filter.acceptsEverything
+        loaded = try filter.loadedProgram().map { try Interpreter($0) }
         packetLimit = try input.packetLimit
         precision = try input.precision
         self.output = output
@@ -46,7 +48,9 @@ struct FilterFileJob {
                 read += 1
                 if !acceptsEverything {
                     let interpreter: Interpreter
-                    if let known = interpreters.first(where: { $0.0 == packet.linkType })?.1 {
+                    if let loaded {
+                        interpreter = loaded
+                    } else if let known = interpreters.first(where: { $0.0 == packet.linkType })?.1 {
                         interpreter = known
                     } else {
                         interpreter = try Interpreter(try filter.program(for: target(packet.linkType)))

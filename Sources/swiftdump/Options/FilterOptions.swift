@@ -66,15 +66,19 @@ struct FilterOptions: ParsableArguments {
 
     /// The program for packets of `target`: the `--program` file, or the compiled expression.
     func program(for target: CompilationTarget) throws -> Program {
-        if let path = programFile {
-            let text = try FileContents.read(path)
-            do {
-                return try Program(assembling: text)
-            } catch {
-                throw CommandLineError.badProgram(path: path, error)
-            }
-        }
+        if let loaded = try loadedProgram() { return loaded }
         return try FilterCompiler().compile(try expressionText(), for: target, resolver: SystemNameResolver())
+    }
+
+    /// The `--program` file's program, which is the same for every link type; nil without one.
+    func loadedProgram() throws -> Program? {
+        guard let path = programFile else { return nil }
+        let text = try FileContents.read(path)
+        do {
+            return try Program(assembling: text)
+        } catch {
+            throw CommandLineError.badProgram(path: path, error)
+        }
     }
 
     /// Whether every packet matches without running a program (no expression, no program).
