@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(
             name: "swiftdump",
             dependencies: [
-                "BPF", "PcapFile",
+                "BPF", "PcapFile", "PcapFilter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
         .executableTarget(name: "FuzzPcapngReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapngReader"),
         .executableTarget(name: "FuzzFilterParser", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterParser"),
+        .executableTarget(name: "FuzzFilterCompiler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterCompiler"),
 
         // Benchmarks: ours against libpcap in one run (release builds, not part of the tests).
         .executableTarget(name: "CompilerBenchmark", dependencies: ["BPF", "PcapFilter", "CLibpcap"], path: "Benchmarks/CompilerBenchmark"),
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
-        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "BPF", "CLibpcap", "TestSupport"]),
+        .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
     ]

@@ -5,9 +5,11 @@ import PcapFile
 enum CommandLineError: Error, CustomStringConvertible {
     case invalidPacketCount(String)
     case unsupportedTimestampPrecision(String)
-    case expressionNeedsCompiler(String)
-    case dumpNeedsProgram
     case nothingToDo
+    case invalidSnapLength(String)
+    case invalidLinkTypeName(String)
+    case linkTypeNotCompilable(LinkType)
+    case liveCaptureNotBuilt
     case cannotRead(path: String, reason: String)
     case badProgram(path: String, AssemblyError)
     case linkTypeMismatch(packetNumber: Int, packet: LinkType, file: LinkType)
@@ -18,13 +20,16 @@ enum CommandLineError: Error, CustomStringConvertible {
             "invalid packet count \(text)"
         case .unsupportedTimestampPrecision:
             "unsupported time stamp precision"
-        case .expressionNeedsCompiler(let expression):
-            "cannot compile '\(expression)': the filter-expression compiler is not built yet; "
-                + "load a program with --program FILE"
-        case .dumpNeedsProgram:
-            "-d needs a program: give --program FILE (expressions are not compiled yet)"
         case .nothingToDo:
-            "nothing to do: give -r FILE to read a capture, or -d with --program FILE"
+            "nothing to do: give -r FILE to read a capture, or -d to print the compiled filter"
+        case .invalidSnapLength(let text):
+            "invalid snaplen \(text)"
+        case .invalidLinkTypeName(let name):
+            "invalid data link type \(name)"
+        case .linkTypeNotCompilable(let type):
+            "the filter compiler does not support link-type \(type)"
+        case .liveCaptureNotBuilt:
+            "live capture (-i) is not built yet; use -r FILE, or -d to print the program for the interface"
         case let .cannotRead(path, reason):
             "\(path): \(reason)"
         case let .badProgram(path, error):

@@ -1,4 +1,6 @@
 import ArgumentParser
+import PcapFile
+import PcapFilter
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,16 +21,42 @@ struct SwiftDump: ParsableCommand {
     @OptionGroup(title: "The filter") var filter: FilterOptions
 
     mutating func run() throws {
-        let program = try filter.loadProgram()
         if filter.dumpLevel > 0 {
+            // A loaded program needs no target (and tcpdump's warning is about compiling).
+            let target = filter.programFile == nil ? try dumpTarget()
+                : CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached)
+            let program = try filter.program(for: target)
             try DumpProgramJob(program: program, format: filter.dumpFormat).run()
             return
         }
+        if input.interface != nil { throw CommandLineError.liveCaptureNotBuilt }
         guard let path = input.readFile else {
             throw CommandLineError.nothingToDo
         }
-        var job = try FilterFileJob(input: input, output: output, program: program, path: path)
+        var job = try FilterFileJob(input: input, output: output, filter: filter, path: path)
         try job.run()
+    }
+
+    /// What `-d` compiles for, as tcpdump chooses: `-r`'s file (its link type and snap
+    /// length), `-i`'s live socket, else a dead handle of `-y`'s type, or of Ethernet with a
+    /// warning.
+    private func dumpTarget() throws -> CompilationTarget {
+        let snapLength = try filter.snapLength
+        if let path = input.readFile {
+            let reader = try CaptureFileReader(path: path)
+            let byteOrder: ByteOrder = reader.isByteSwapped == (ByteOrder.host == .littleEndian) ? .bigEndian : .littleEndian
+            return CompilationTarget(linkLayer: try LinkLayer.forCompiling(try filter.linkType ?? reader.linkType),
+                                     snapLength: reader.snapshotLength, source: .savefile(writerByteOrder: byteOrder))
+        }
+        if let interface = input.interface {
+            let type = try filter.linkType ?? (interface == "any" ? .linuxSLL2 : .ethernet)
+            return CompilationTarget(linkLayer: try LinkLayer.forCompiling(type), snapLength: snapLength, source: .liveLinux)
+        }
+        guard let type = try filter.linkType else {
+            StandardError.write("Warning: assuming Ethernet\n")
+            return CompilationTarget(linkLayer: .ethernet, snapLength: snapLength, source: .unattached)
+        }
+        return CompilationTarget(linkLayer: try LinkLayer.forCompiling(type), snapLength: snapLength, source: .unattached)
     }
 
     /// Parses the command line and runs it, printing failures as `swiftdump: …` and exiting 1

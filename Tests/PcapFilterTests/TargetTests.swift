@@ -35,8 +35,8 @@ import Testing
     /// Debian's libpcap is built without `gateway` (text checked with `tcpdump -d 'gateway localhost'`).
     @Test func gatewayIsRefused() {
         let target = CompilationTarget(linkLayer: .ethernet, snapLength: 1536, source: .unattached)
-        #expect(throws: CodeGenerationError.gatewayUnsupported) { try FilterCompiler().generate(F.p(.gateway), for: target) }
-        #expect(CodeGenerationError.gatewayUnsupported.description == "'gateway' not supported in this configuration")
+        #expect(throws: CodeGenerationError.gatewayPrimitiveUnsupported) { try FilterCompiler().generate(F.p(.gateway), for: target) }
+        #expect(CodeGenerationError.gatewayPrimitiveUnsupported.description == "'gateway' not supported in this configuration")
     }
 
     /// `llc NAME` names, case-insensitive as in libpcap; unknown names are the resolver's error.

@@ -12,7 +12,7 @@ import Testing
         (["-r", mixed, "-c", "0"], "swiftdump: invalid packet count 0"),
         (["-r", "/nonexistent.pcap"], "swiftdump: /nonexistent.pcap: No such file or directory"),
         (["-r", mixed, "--time-stamp-precision", "pico"], "swiftdump: unsupported time stamp precision"),
-        (["-r", mixed, "tcp", "port", "80"], "swiftdump: cannot compile 'tcp port 80'"),
+        (["-r", mixed, "tcp", "port", "80000"], "swiftdump: illegal port number 80000 > 65535"),
         (["--program", "/nonexistent.ddd", "-d"], "swiftdump: /nonexistent.ddd: No such file or directory"),
         (["--no-such-flag"], "swiftdump: "),
     ])

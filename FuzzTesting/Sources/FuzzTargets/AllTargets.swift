@@ -5,4 +5,5 @@ public let allFuzzTargets: [FuzzTarget] = [
     pcapngReaderFuzzTarget,
     interpreterFuzzTarget,
     filterParserFuzzTarget,
+    filterCompilerFuzzTarget,
 ]

@@ -100,9 +100,9 @@ struct ArithmeticGenerator {
             return v
         case let .binary(op, left, right):
             if case .constant(let k) = right {
-                if k == 0 && op == .divide { throw .divisionByZero }
-                if k == 0 && op == .modulo { throw .modulusByZero }
-                if k > 31 && (op == .shiftLeft || op == .shiftRight) { throw .shiftTooLarge }
+                if k == 0 && op == .divide { throw .divisionByZero(at: nil) }
+                if k == 0 && op == .modulo { throw .modulusByZero(at: nil) }
+                if k > 31 && (op == .shiftLeft || op == .shiftRight) { throw .shiftTooLarge(at: nil) }
             }
             var a = try value(left)
             let b = try value(right)

@@ -15,13 +15,18 @@ public struct FilterCompiler: Sendable {
     /// The program for `tree`, checked against the kernel's structural rules; optimized when
     /// `optimize` is set, in which case a filter that can accept nothing is an error, as in libpcap.
     public func generate(_ tree: SemanticFilter, for target: CompilationTarget, optimize: Bool = false)
-        throws(CodeGenerationError) -> Program
+        throws(FilterError) -> Program
     {
         var graph = try controlFlowGraph(for: tree, target: target)
         if optimize {
             graph = Optimizer.optimize(graph)
             if graph.rejectsEverything { throw .rejectsAllPackets }
         }
+        return try linearize(graph)
+    }
+
+    /// The program for `graph`, checked against the kernel's structural rules.
+    public func linearize(_ graph: ControlFlowGraph) throws(FilterError) -> Program {
         let program = Linearizer.linearize(graph)
         do {
             try ProgramChecks.check(program)
@@ -153,7 +158,7 @@ struct GenerationState {
         case let .protochain(layer, number):
             return try ProtocolChain.walk(layer, number, e, &scratch)
         case .gateway:
-            throw .gatewayUnsupported
+            throw .gatewayPrimitiveUnsupported
         case .direction(let direction):
             return try LinkPrimitives.direction(direction, e)
         case .interfaceIndex(let index):

@@ -20,12 +20,12 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidIPv4Address(text: String, at: SourceRange)
     /// `proto[off:size]` with a size other than 1, 2 or 4.
     case invalidLoadSize(UInt32, at: SourceRange)
-    /// Division by the constant zero.
-    case divisionByZero(at: SourceRange)
+    /// Division by the constant zero (no range when found in a tree built without text).
+    case divisionByZero(at: SourceRange?)
     /// Modulus by the constant zero.
-    case modulusByZero(at: SourceRange)
+    case modulusByZero(at: SourceRange?)
     /// A constant shift of 32 or more.
-    case shiftTooLarge(at: SourceRange)
+    case shiftTooLarge(at: SourceRange?)
     /// A port number above 65535.
     case illegalPortNumber(UInt32, at: SourceRange)
     /// `port` or `portrange` after a protocol that has no ports (`ip port 80`).
@@ -75,6 +75,55 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Parentheses, `not` or operators nested deeper than the parser follows.
     case nestingTooDeep(at: SourceRange)
 
+    // Semantic analysis: what libpcap's gen_scode/gen_ncode/gen_proto/… decide once a value
+    // meets its qualifiers, the link type and the name databases.
+
+    /// A value rejected in semantic analysis, with what was wrong and where.
+    case semantic(SemanticProblem, at: SourceRange?)
+
+    // Code generation: a well-formed filter that cannot be compiled for the target.
+
+    /// A MAC-address primitive on a link type without MAC addresses.
+    case etherAddressUnsupported
+    /// `ether broadcast` on a link type without link-layer broadcast.
+    case notBroadcastLink
+    /// `ether multicast` on a link type without link-layer multicast.
+    case linkMulticastUnsupported
+    /// `vlan` on a link type that cannot carry VLAN tags.
+    case vlanUnsupported(LinkLayer)
+    /// `mpls` on a link type that cannot carry MPLS.
+    case mplsUnsupported(LinkLayer)
+    /// `inbound`/`outbound` where the packet does not record its direction.
+    case directionUnsupported(LinkLayer)
+    /// `ifindex` where the packet does not record its interface.
+    case interfaceIndexUnsupported(LinkLayer)
+    /// `ip broadcast` without a netmask.
+    case netmaskUnknown
+    /// More values held at once than there are scratch cells.
+    case tooManyRegisters
+    /// A VLAN identifier above 4095 in a tree built without the parser's check.
+    case vlanIdentifierTooLarge(UInt32)
+    /// An MPLS label above 1048575 in a tree built without the parser's check.
+    case mplsLabelTooLarge(UInt32)
+    /// A PPPoE session number above 65535 in a tree built without the parser's check.
+    case pppoeSessionTooLarge(UInt32)
+    /// The program would break a kernel rule (more than 4096 instructions).
+    case programTooLarge(Int)
+    /// A Geneve VNI above 16777215.
+    case geneveVNITooLarge(UInt32)
+    /// `llc` on a link type without 802.2 LLC headers.
+    case llcUnsupported(LinkLayer)
+    /// `protochain` where the network header is at a run-time offset.
+    case protochainVariableOffset
+    /// `gateway` in a tree built without the parser's check: Debian's libpcap lacks it.
+    case gatewayPrimitiveUnsupported
+    /// A protocol other than IPv4 or IPv6 tested inside an MPLS stack.
+    case unsupportedOverMPLS
+    /// `vlan` after `mpls`.
+    case vlanAfterMPLS
+    /// The optimized filter can accept no packet (libpcap's optimizer reports the same).
+    case rejectsAllPackets
+
     /// A field whose value libpcap bounds, with its name and maximum.
     public enum BoundedField: String, Hashable, Sendable {
         /// An 802.1Q VLAN ID.
@@ -97,13 +146,13 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Where in the expression the error was found.
-    public var range: SourceRange {
+    /// Where in the expression the error was found; `nil` for errors about the whole
+    /// filter or its target (code generation, resolution of a tree built without text).
+    public var range: SourceRange? {
         switch self {
         case .syntax(let r), .valueWithoutQualifier(let r), .numberOverflow(_, let r),
             .nonOctalDigit(_, let r), .bogusEthernetAddress(_, let r), .bogusIPv6Address(_, let r),
-            .invalidIPv4Address(_, let r), .invalidLoadSize(_, let r), .divisionByZero(let r),
-            .modulusByZero(let r), .shiftTooLarge(let r), .illegalPortNumber(_, let r),
+            .invalidIPv4Address(_, let r), .invalidLoadSize(_, let r), .illegalPortNumber(_, let r),
             .illegalQualifier(_, let r), .maskLengthTooLarge(_, let r), .nonNetworkBitsSet(_, let r),
             .maskSyntaxForNetworksOnly(let r), .invalidQualifierForIPv6(let r),
             .ethernetAddressInNonEtherExpression(let r), .illegalLinkLayerAddress(let r),
@@ -114,6 +163,12 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
             .unknown80211Type(let r), .unknown80211Direction(let r), .unknownLLCTypeName(_, let r),
             .unknownPFReason(_, let r), .unknownPFAction(_, let r), .nestingTooDeep(let r), .modifierAppliedToIPHost(_, let r):
             r
+        case .divisionByZero(let r), .modulusByZero(let r), .shiftTooLarge(let r):
+            r
+        case .semantic(_, let r):
+            r
+        default:
+            nil
         }
     }
 
@@ -147,7 +202,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .illegalLinkLayerAddress: "illegal link layer address"
         case .arcnetAddressUnsupported: "aid supported only on ARCnet"
         case .gatewayRequiresName: "'gateway' requires a name"
-        case .gatewayUnsupported: "'gateway' not supported in this configuration"
+        case .gatewayUnsupported, .gatewayPrimitiveUnsupported: "'gateway' not supported in this configuration"
         case .directionAppliedTo(let keyword, _): "direction applied to '\(keyword)'"
         case .valueAboveMaximum(let field, let value, _):
             "\(field.rawValue) \(value) greater than maximum \(field.maximum)"
@@ -163,6 +218,31 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownPFAction(let name, _): "unknown PF action \"\(name)\""
         case .modifierAppliedToIPHost(let keyword, _): "'\(keyword)' modifier applied to ip host"
         case .nestingTooDeep: "can't parse filter expression: expression nested too deeply"
+        case .semantic(let problem, _): problem.description
+        case .etherAddressUnsupported:
+            "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel"
+        case .notBroadcastLink: "not a broadcast link"
+        case .linkMulticastUnsupported:
+            "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel"
+        case .vlanUnsupported(let link): "no VLAN support for \(link.displayName)"
+        case .mplsUnsupported(let link): "no MPLS support for \(link.displayName)"
+        case .directionUnsupported(let link):
+            "inbound/outbound not supported on \(link.displayName) when reading savefiles"
+        case .interfaceIndexUnsupported(let link):
+            "ifindex not supported on \(link.displayName) when reading savefiles"
+        case .netmaskUnknown: "netmask not known, so 'ip broadcast' not supported"
+        case .tooManyRegisters: "too many registers needed to evaluate expression"
+        case .vlanIdentifierTooLarge(let id): "VLAN tag \(id) greater than maximum 4095"
+        case .mplsLabelTooLarge(let label): "MPLS label \(label) greater than maximum 1048575"
+        case .pppoeSessionTooLarge(let id): "PPPoE session number \(id) greater than maximum 65535"
+        case .programTooLarge(let count): "filter program of \(count) instructions is too large"
+        case .geneveVNITooLarge(let vni): "Geneve VNI \(vni) greater than maximum 16777215"
+        case .llcUnsupported(let link): "'llc' not supported for \(link.displayName)"
+        case .protochainVariableOffset: "'protochain' not supported with variable length headers"
+        case .gatewayUnsupported, .gatewayPrimitiveUnsupported: "'gateway' not supported in this configuration"
+        case .unsupportedOverMPLS: "unsupported protocol over mpls"
+        case .vlanAfterMPLS: "no VLAN match after MPLS"
+        case .rejectsAllPackets: "expression rejects all packets"
         }
     }
 }

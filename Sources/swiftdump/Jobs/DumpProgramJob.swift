@@ -2,11 +2,10 @@ import BPF
 
 /// `-d/-dd/-ddd`: print the program exactly as tcpdump does.
 struct DumpProgramJob {
-    var program: Program?
+    var program: Program
     var format: DumpFormat
 
     func run() throws {
-        guard let program else { throw CommandLineError.dumpNeedsProgram }
         let output = FileDescriptorOutput(fd: 1)
         output.write(program.dump(format))
         output.flush()

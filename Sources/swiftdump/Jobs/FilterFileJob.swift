@@ -1,5 +1,6 @@
 import BPF
 import PcapFile
+import PcapFilter
 
 /// `-r FILE`: read a capture, keep the packets the filter accepts, and write them (`-w`) or
 /// print a line for each.
@@ -9,7 +10,9 @@ import PcapFile
 struct FilterFileJob {
     private let reader: CaptureFileReader
     private let path: String
-    private let interpreter: Interpreter?
+    private let filter: FilterOptions
+    private let acceptsEverything: Bool
+    private let loaded: Interpreter?
     private let packetLimit: Int?
     private let precision: TimestampPrecision
     private let outputFile: String?
@@ -18,10 +21,12 @@ struct FilterFileJob {
     private let numbered: Bool
     private let countOnly: Bool
 
-    init(input: InputOptions, output: OutputOptions, program: Program?, path: String) throws {
+    init(input: InputOptions, output: OutputOptions, filter: FilterOptions, path: String) throws {
         self.path = path
         reader = try CaptureFileReader(path: path)
-        interpreter = try program.map { try Interpreter($0) }
+        self.filter = filter
+        acceptsEverything = try filter.acceptsEverything
+        loaded = try filter.loadedProgram().map { try Interpreter($0) }
         packetLimit = try input.packetLimit
         precision = try input.precision
         // Plain copies: ArgumentParser's property wrappers cost a metadata lookup per read,
@@ -45,11 +50,23 @@ struct FilterFileJob {
         let summary = PacketSummary(precision: precision)
         var matched = 0
         var read = 0
+        // pcapng interfaces may differ in link type: one program per link type, compiled
+        // when the first packet of that type arrives.
+        var interpreters: [(LinkType, Interpreter)] = []
         do {
             while let packet = try reader.nextPacketView() {
                 read += 1
-                if let interpreter, interpreter.run(packet.bytes, wireLength: packet.originalLength) == 0 {
-                    continue
+                if !acceptsEverything {
+                    let interpreter: Interpreter
+                    if let loaded {
+                        interpreter = loaded
+                    } else if let known = interpreters.first(where: { $0.0 == packet.linkType })?.1 {
+                        interpreter = known
+                    } else {
+                        interpreter = try Interpreter(try filter.program(for: target(packet.linkType)))
+                        interpreters.append((packet.linkType, interpreter))
+                    }
+                    if interpreter.run(packet.bytes, wireLength: packet.originalLength) == 0 { continue }
                 }
                 matched += 1
                 if let writer {
@@ -76,5 +93,12 @@ struct FilterFileJob {
         if countOnly {
             lines.write("\(matched) packet\(matched == 1 ? "" : "s")\n")
         }
+    }
+
+    /// The file's target for packets of `type`: its snap length, its writer's byte order.
+    private func target(_ type: LinkType) throws -> CompilationTarget {
+        let byteOrder: ByteOrder = reader.isByteSwapped == (ByteOrder.host == .littleEndian) ? .bigEndian : .littleEndian
+        return CompilationTarget(linkLayer: try LinkLayer.forCompiling(type), snapLength: reader.snapshotLength,
+                                 source: .savefile(writerByteOrder: byteOrder))
     }
 }

@@ -6,6 +6,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customShort("r"), help: ArgumentHelp("Read packets from a pcap or pcapng file ('-' for standard input).", valueName: "file"))
     var readFile: String?
 
+    @Option(name: .customShort("i"), help: ArgumentHelp("Capture on this interface ('any' for all); with -d, compile for it.", valueName: "interface"))
+    var interface: String?
+
     @Option(name: .customShort("c", allowingJoined: true), help: ArgumentHelp("Exit after N matching packets.", valueName: "count"))
     var countText: String?
 

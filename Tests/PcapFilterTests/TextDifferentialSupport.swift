@@ -1,0 +1,168 @@
+import BPF
+import CLibpcap
+import Foundation
+import PcapFile
+import PcapFilter
+import TestSupport
+
+/// Packets to judge verdicts on, per link type: generated ones built to hit and just miss
+/// the primitives, then the corpus captures of that link type (when the corpus is present).
+struct VerdictPackets: Sendable {
+    let packets: [LinkLayer: [(bytes: [UInt8], wire: Int)]]
+
+    static let shared = VerdictPackets(seed: 0x7e47_7ab1e, generated: 120, corpusLimit: 150)
+
+    init(seed: UInt64, generated: Int, corpusLimit: Int) {
+        var byLink: [LinkLayer: [(bytes: [UInt8], wire: Int)]] = [:]
+        for link in LinkLayer.allCases {
+            var factory = PacketFactory(random: SeededGenerator(seed: seed ^ UInt64(link.rawValue)))
+            byLink[link] = (0..<generated).map { _ in
+                let (bytes, wire) = factory.packet(for: link)
+                return (bytes, wire)
+            }
+        }
+        for path in Self.corpusFiles {
+            guard let reader = try? CaptureFileReader(path: path),
+                  let link = LinkLayer(rawValue: reader.linkType.dlt) else { continue }
+            var taken = byLink[link]?.count ?? 0
+            while taken < generated + corpusLimit, let packet = try? reader.next() {
+                byLink[link, default: []].append((packet.data, Int(packet.originalLength)))
+                taken += 1
+            }
+        }
+        packets = byLink
+    }
+
+    static var corpusFiles: [String] {
+        ["libpcap", "tcpdump"].flatMap { directory -> [String] in
+            let path = "/work/shared/corpus/\(directory)"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.sorted().map { "\(path)/\($0)" }
+        }
+    }
+}
+
+/// What comparing one expression on one target found.
+struct Comparison {
+    var rows = 0, bothCompiled = 0, bothRejected = 0, verdicts = 0, optimizerDisagreements = 0, messageDifferences = 0
+    var failures: [String] = []
+    /// Rows libpcap compiles and we refuse as not supported yet (P3, or another helper's P2).
+    var refused: [String] = []
+    /// Rows listed in ``TextDifferential/knownDifferences`` that differed as described there.
+    var known: [String] = []
+
+    mutating func add(_ other: Comparison) {
+        rows += other.rows; bothCompiled += other.bothCompiled; bothRejected += other.bothRejected
+        verdicts += other.verdicts; optimizerDisagreements += other.optimizerDisagreements
+        messageDifferences += other.messageDifferences
+        failures += other.failures
+        refused += other.refused
+        known += other.known
+    }
+}
+
+enum TextDifferential {
+    /// Rows where we knowingly differ from libpcap, and why. Counted and printed, not failed.
+    static let knownDifferences: [(prefix: String, reason: String)] = [
+        ("vlan 4096", "the parser checks the VLAN ID before code generation checks the link type, "
+            + "so the message differs on link types without VLAN support (both reject)"),
+        ("mpls 1048576", "likewise for the MPLS label"),
+        ("pppoes", "code generation keeps Ethernet as the link type after pppoes; libpcap then "
+            + "refuses `ether host` (PPP has no MAC addresses)"),
+        ("ether host 1:2:3:4:5:6 and pppoes", "same as above"),
+    ]
+
+    private static func isKnown(_ expression: String) -> Bool {
+        knownDifferences.contains { expression.hasPrefix($0.prefix) }
+    }
+
+    /// Compiles `ours` with our compiler and `reference` (the same text, or an equivalent one
+    /// for names) with libpcap, for a dead handle of `link`; then compares acceptance, the
+    /// message, and every verdict on `packets` (libpcap's program and ours through
+    /// `bpf_filter`, ours through our interpreter too).
+    static func compare(_ ours: String, reference: String? = nil, expectedError: String? = nil,
+                        link: LinkLayer, snaplen: UInt32, resolver: any NameResolver,
+                        packets: [(bytes: [UInt8], wire: Int)], compareMessages: Bool = true) -> Comparison {
+        var result = Comparison()
+        result.rows = 1
+        let target = CompilationTarget(linkLayer: link, snapLength: snaplen, source: .unattached, netmask: 0)
+        let mine: Result<Program, FilterError>
+        do { mine = .success(try FilterCompiler().compile(ours, for: target, resolver: resolver)) } catch {
+            mine = .failure(error)
+        }
+        if let expectedError {
+            switch mine {
+            case .success: result.failures.append("\(ours) on \(link): expected \(expectedError), we compiled")
+            case .failure(let error):
+                if error.description != expectedError {
+                    result.failures.append("\(ours) on \(link): expected \(expectedError), we said \(error)")
+                }
+                result.bothRejected = 1
+            }
+            return result
+        }
+        let text = reference ?? ours
+        let theirs = LibpcapOracle.compile(text, dlt: link.rawValue, snaplen: snaplen, optimize: false)
+        switch (theirs, mine) {
+        case let (.error(message), .failure(error)):
+            result.bothRejected = 1
+            if error.description != message { result.messageDifferences += 1 }
+            if compareMessages && error.description != message {
+                result.failures.append("\(ours) on \(link): libpcap says \(message), we say \(error)")
+            }
+        case let (.error(message), .success):
+            result.failures.append("\(ours) on \(link): libpcap says \(message), we compiled")
+        case let (.program, .failure(error)):
+            if case .semantic(.notSupportedYet, _) = error {
+                result.refused.append("\(ours) on \(link)")
+            } else {
+                result.failures.append("\(ours) on \(link): we say \(error), libpcap compiled")
+            }
+        case let (.program(reference), .success(program)):
+            result.bothCompiled = 1
+            if let problem = verdictProblem(ours, link, program, reference, text: text, snaplen: snaplen,
+                                            packets: packets, result: &result) {
+                result.failures.append(problem)
+            }
+        }
+        if !result.failures.isEmpty && isKnown(ours) {
+            result.known += result.failures
+            result.failures = []
+        }
+        return result
+    }
+
+    private static func verdictProblem(_ ours: String, _ link: LinkLayer, _ program: Program, _ reference: [bpf_insn],
+                                       text: String, snaplen: UInt32, packets: [(bytes: [UInt8], wire: Int)],
+                                       result: inout Comparison) -> String? {
+        do { try program.validate(.linuxKernel) } catch {
+            return "\(ours) on \(link): our program fails the kernel validator: \(error)"
+        }
+        guard let interpreter = try? Interpreter(program) else { return "\(ours) on \(link): interpreter refused" }
+        let mine = LibpcapOracle.instructions(program)
+        var optimized: [bpf_insn]?
+        if case .program(let p) = LibpcapOracle.compile(text, dlt: link.rawValue, snaplen: snaplen, optimize: true) {
+            optimized = p
+        }
+        for (bytes, wire) in packets {
+            let expected = LibpcapOracle.run(reference, bytes, wireLength: wire)
+            let viaLibpcap = LibpcapOracle.run(mine, bytes, wireLength: wire)
+            let viaOurs = interpreter.run(bytes, wireLength: UInt32(wire))
+            result.verdicts += 1
+            if let optimized, LibpcapOracle.run(optimized, bytes, wireLength: wire) != expected {
+                result.optimizerDisagreements += 1
+            }
+            if expected != viaLibpcap || expected != viaOurs {
+                return """
+                    \(ours) on \(link): libpcap \(expected), ours \(viaLibpcap) (bpf_filter) \(viaOurs) (interpreter) \
+                    for \(bytes) wire \(wire)
+                    ours:
+                    \(LibpcapOracle.dump(mine))
+                    libpcap -O:
+                    \(LibpcapOracle.dump(reference))
+                    """
+            }
+        }
+        return nil
+    }
+}

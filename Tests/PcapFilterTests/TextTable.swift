@@ -1,0 +1,85 @@
+import PcapFilter
+
+/// The text-driven table: expressions generated from the grammar's parts (qualifier heads ×
+/// values, primitives × link types), each compiled by libpcap and by us on every link type.
+/// A row's verdicts come from libpcap itself, never from pasted output.
+enum TextTable {
+    static let protocols = ["", "ip ", "ip6 ", "arp ", "rarp ", "tcp ", "udp ", "sctp ", "ether ", "icmp ",
+                            "atalk ", "aarp ", "iso ", "pim ", "lat ", "radio "]
+    static let directions = ["", "src ", "dst ", "src or dst ", "src and dst ", "dst and src ", "ra ", "addr2 "]
+    static let values: [(kind: String, values: [String])] = [
+        ("host ", ["1.2.3.4", "10.1", "::1", "1:2:3:4:5:6", "10"]),
+        ("net ", ["10.0.0.0/8", "192.168.1.0 mask 255.255.255.0", "2001:db8::/32", "10", "10.1.2", "1.2.3.4/24"]),
+        ("port ", ["80", "0", "65535", "70000"]),
+        ("portrange ", ["10-20", "20-10", "1-65535", "80-90x", "80--5"]),
+        ("proto ", ["6", "17", "300", "0x800", "58"]),
+        ("", ["1.2.3.4", "::1", "1:2:3:4:5:6"]),
+    ]
+
+    /// Every head with every value of its kind: qualifier combinations, valid or not.
+    static var heads: [String] {
+        var result: [String] = []
+        for proto in protocols {
+            for direction in directions {
+                for (kind, list) in values {
+                    if proto.isEmpty && direction.isEmpty && kind.isEmpty { continue }
+                    for value in list { result.append(proto + direction + kind + value) }
+                }
+            }
+        }
+        return result
+    }
+
+    static let keywords = ["ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp", "icmp6", "igmp", "igrp",
+                           "pim", "vrrp", "carp", "ah", "esp", "atalk", "aarp", "decnet", "lat", "sca", "moprc",
+                           "mopdl", "ipx", "netbeui", "iso", "stp", "ether", "link", "radio"]
+    static let loadProtocols = ["ether", "link", "ppp", "ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp",
+                                "igmp", "igrp", "pim", "vrrp", "carp", "icmp6", "atalk", "decnet", "lat", "sca",
+                                "moprc", "mopdl", "aarp", "ah", "radio"]
+
+    /// Primitives that are not `head value`, and their combinations.
+    static var others: [String] {
+        var result = keywords
+        result += keywords.flatMap { ["\($0) broadcast", "\($0) multicast"] }
+        result += ["broadcast", "multicast", "less 60", "greater 100", "less 0", "greater 4294967295",
+                   "len = 60", "len != 60", "len < 61", "len > 61", "len >= 0", "len <= 1514",
+                   "inbound", "outbound", "ifindex 2", "ifindex 0", "vlan", "vlan 10", "vlan 4095", "vlan 4096",
+                   "pppoed", "pppoes", "pppoes 3", "pppoes 70000", "mpls 1048576", "geneve 16777216",
+                   "gateway foo", "on eth0", "vpi 1", "fisu", "sio 1", "hsls 1", "lane", "oamf4ec", "type mgt",
+                   "dir tods", "ip proto 300", "ether proto 70000", "not ip proto 300", "not proto 4096", "not ip6 proto 256",
+                   "not ether proto 70000", "vlan and not ether proto 70000", "ether proto 1500", "ether proto 1501",
+                   "ether proto \\ip", "ether proto \\arp", "ether proto \\ipx", "ether proto \\loopback",
+                   "ether proto \\foo", "iso proto \\foo", "arp proto \\tcp", "tcp protochain 6",
+                   "ip6 broadcast", "ip broadcast and ip multicast"]
+        for proto in loadProtocols {
+            result += ["\(proto)[0] = 0x45", "\(proto)[2:2] > 100", "\(proto)[1:4] & 0xff != 0",
+                       "\(proto)[\(proto)[0] & 0xf] = 0"]
+        }
+        result += ["tcp[13] & tcp-syn != 0", "tcp[tcpflags] = tcp-ack", "icmp[icmptype] = icmp-echo",
+                   "icmp6[icmp6type] = icmp6-echo", "ip[0] % 3 = 1", "len ^ 5 = 3", "len << 33 = 0",
+                   "len / 0 = 1", "len % 0 = 1", "len >> 31 = 0", "-len = 0", "ip[0:3] = 1",
+                   "ip[6:2] & 0x1fff = 0", "ip[9] + ip[9] * 2 - 1 = 17", "len & 0xff | 1 = 61"]
+        let encapsulations = ["vlan", "vlan 10", "vlan and vlan", "pppoes", "pppoes 3", "not vlan", "vlan or vlan 5"]
+        let followers = ["ip", "ip6", "tcp port 80", "host 1.2.3.4", "ip6 host ::1", "ether[12:2] = 0x800",
+                         "udp[0:2] = 53", "arp", "ip[9] = 6", "ether host 1:2:3:4:5:6"]
+        for first in encapsulations {
+            for next in followers {
+                result += ["\(first) and \(next)", "\(first) or \(next)", "\(next) and \(first) and \(next)"]
+            }
+        }
+        result += ["tcp and not port 22 and (host 1.2.3.4 or host 10.0.0.1)", "ip or tcp and udp",
+                   "not ip and not ip6", "host 1.2.3.4 and (5.6.7.8 or 10.0.0.1)", "tcp dst port 80 or 443",
+                   "not host 1.2.3.4 and 5.6.7.8", "host 1.2.3.4 and tcp and 80", "udp port 80 and 1.2.3.4",
+                   "arp port 80", "(tcp or udp) and (src net 10.0.0.0/8 or dst net 192.168.0.0/16)",
+                   "ip6 and (icmp6 or tcp port 443)", "ether src 1:2:3:4:5:6 and not ether broadcast",
+                   "", "  ", "tcp[13] = 2 and ip6", "vlan 1 or ra host 1.2.3.4", "icmp or icmp6 or igmp or pim",
+                   "ip host 1.2.3.4 and ip6 host ::1", "portrange 1-1024 and not port 80"]
+        return result
+    }
+
+    /// Every expression of the table (before link types).
+    static let expressions: [String] = heads + others
+
+    /// Link types and the snap length a row uses on each (varied so `ret #k` is checked).
+    static let snapLengths: [UInt32] = [262_144, 65535, 96, 1536]
+}
