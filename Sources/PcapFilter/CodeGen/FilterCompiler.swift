@@ -14,15 +14,22 @@ public struct FilterCompiler: Sendable {
 
     /// The program for `tree`, checked against the kernel's structural rules; optimized when
     /// `optimize` is set, in which case a filter that can accept nothing is an error, as in libpcap.
+    /// A filter containing `geneve` is never optimized (libpcap's `no_optimize`), so it is
+    /// never reported as rejecting everything either.
     public func generate(_ tree: SemanticFilter, for target: CompilationTarget, optimize: Bool = false)
         throws(FilterError) -> Program
     {
-        var graph = try controlFlowGraph(for: tree, target: target)
-        if optimize {
-            graph = Optimizer.optimize(graph)
-            if graph.rejectsEverything { throw .rejectsAllPackets }
-        }
-        return try linearize(graph)
+        let graph = try controlFlowGraph(for: tree, target: target)
+        return try finish(graph, optimize: optimize && !tree.containsGeneve)
+    }
+
+    /// The program for an unoptimized graph: optimized first when `optimize` is set, failing
+    /// with ``FilterError/rejectsAllPackets`` when the optimized graph accepts nothing.
+    func finish(_ graph: ControlFlowGraph, optimize: Bool) throws(FilterError) -> Program {
+        guard optimize else { return try linearize(graph) }
+        let optimized = Optimizer.optimize(graph)
+        if optimized.rejectsEverything { throw .rejectsAllPackets }
+        return try linearize(optimized)
     }
 
     /// The program for `graph`, checked against the kernel's structural rules.
@@ -64,6 +71,8 @@ struct GenerationState {
     var scratch = ScratchAllocator()
     /// The cells a live `vlan` keeps the link-payload and link-type offsets' variable parts in.
     var vlanOffsetCells: (payload: ScratchCell, type: ScratchCell)?
+    /// Whether a `geneve` primitive was generated (its code defeats the optimizer).
+    var generatedGeneve = false
 
     mutating func generate(_ tree: SemanticFilter) throws(CodeGenerationError) -> Predicate {
         switch tree {
@@ -150,6 +159,7 @@ struct GenerationState {
             encapsulation = next
             return test
         case .geneve(let vni):
+            generatedGeneve = true
             let (test, next) = try MPLSAndGeneve.geneve(vni, e, &scratch)
             encapsulation = next
             return test

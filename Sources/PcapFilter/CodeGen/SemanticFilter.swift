@@ -10,6 +10,17 @@ public indirect enum SemanticFilter: Hashable, Sendable {
     case or(SemanticFilter, SemanticFilter)
     /// The opposite.
     case not(SemanticFilter)
+
+    /// Whether any primitive is `geneve`: its code carries A, X and scratch cells between
+    /// tests, so (as libpcap does) such filters are never optimized.
+    public var containsGeneve: Bool {
+        switch self {
+        case .primitive(.geneve): true
+        case .primitive: false
+        case let .and(left, right), let .or(left, right): left.containsGeneve || right.containsGeneve
+        case .not(let inner): inner.containsGeneve
+        }
+    }
 }
 
 /// Which address fields a host, net or port primitive examines.

@@ -1,32 +1,41 @@
 import BPF
 
 extension FilterCompiler {
-    /// Compiles filter text for a target, as `pcap_compile` does with optimization off:
-    /// parse, analyze each primitive (names through `resolver`), generate, lower, linearize.
+    /// Compiles filter text for a target, as `pcap_compile` does: parse, analyze each
+    /// primitive (names through `resolver`), generate, lower, optimize when `optimize` is set,
+    /// linearize.
     ///
     /// Blank text accepts every packet. Errors carry libpcap's message; when an expression
-    /// has several, the first in reading order is reported, as libpcap reports it.
-    public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
-        throws(FilterError) -> Program
+    /// has several, the first in reading order is reported, as libpcap reports it. Optimized,
+    /// a filter that accepts nothing is ``FilterError/rejectsAllPackets``, as in libpcap; a
+    /// filter containing `geneve` is not optimized, as libpcap does not optimize it.
+    public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
+                        optimize: Bool = true) throws(FilterError) -> Program
     {
-        let graph = try controlFlowGraph(text, for: target, resolver: resolver)
-        // The optimizer's seam: passes that rewrite `graph` run here, before linearization.
-        return try linearize(graph)
+        let (graph, optimizable) = try generatedGraph(text, for: target, resolver: resolver)
+        return try finish(graph, optimize: optimize && optimizable)
     }
 
     /// The unoptimized control-flow graph of filter text for a target.
     public func controlFlowGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
         throws(FilterError) -> ControlFlowGraph
     {
+        try generatedGraph(text, for: target, resolver: resolver).graph
+    }
+
+    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`).
+    private func generatedGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
+        throws(FilterError) -> (graph: ControlFlowGraph, optimizable: Bool)
+    {
         let syntax = try FilterParser.parse(text)
         guard let expression = syntax.expression else {
-            return ControlFlowGraph(lowering: .always, acceptLength: target.snapLength)
+            return (ControlFlowGraph(lowering: .always, acceptLength: target.snapLength), true)
         }
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
             state: GenerationState(encapsulation: Encapsulation(target: target)))
         let predicate = try generation.predicate(for: expression)
-        return ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength)
+        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), !generation.state.generatedGeneve)
     }
 }
 

@@ -9,7 +9,7 @@ struct FilterOptions: ParsableArguments {
     @Flag(name: .customShort("d"), help: "Dump the filter program (-d listing, -dd C array, -ddd decimal) and exit.")
     var dumpLevel: Int
 
-    @Flag(name: .customShort("O"), help: "Do not optimize the filter program (programs are not optimized yet).")
+    @Flag(name: .customShort("O"), help: "Do not optimize the filter program.")
     var noOptimization = false
 
     @Option(name: .customShort("F"), help: ArgumentHelp("Read the filter expression from a file (expression words are then ignored).", valueName: "file"))
@@ -64,10 +64,12 @@ struct FilterOptions: ParsableArguments {
             .joined(separator: " ")
     }
 
-    /// The program for packets of `target`: the `--program` file, or the compiled expression.
+    /// The program for packets of `target`: the `--program` file, or the compiled expression,
+    /// optimized unless `-O` was given (tcpdump's meaning).
     func program(for target: CompilationTarget) throws -> Program {
         if let loaded = try loadedProgram() { return loaded }
-        return try FilterCompiler().compile(try expressionText(), for: target, resolver: SystemNameResolver())
+        return try FilterCompiler().compile(try expressionText(), for: target, resolver: SystemNameResolver(),
+                                            optimize: !noOptimization)
     }
 
     /// The `--program` file's program, which is the same for every link type; nil without one.

@@ -34,6 +34,27 @@ import Testing
         #expect(throws: Never.self) { try FilterCompiler().generate(filter, for: Self.ethernet) }
     }
 
+    /// "reads M[0] before it is written" on `not geneve and ip` was not a pass breaking scratch
+    /// flow: libpcap's geneve code (which ours follows) reads the inner-offset cells on paths
+    /// where geneve failed, so the unoptimized program already fails the kernel validator.
+    /// As libpcap does, a geneve filter is not optimized, and so never "rejects all packets".
+    @Test func geneveFiltersAreNotOptimized() throws {
+        let ipv4 = CompilationTarget(linkLayer: .ipv4, snapLength: 262_144, source: .unattached, netmask: 0)
+        let notGeneve = !F.p(.geneve(nil)) && F.k(.ip)
+        let plain = try FilterCompiler().generate(notGeneve, for: Self.ethernet)
+        #expect(throws: ValidationError.self) { try plain.validate(.linuxKernel) }
+        #expect(try FilterCompiler().generate(notGeneve, for: Self.ethernet, optimize: true) == plain)
+        // Unsatisfiable on a raw IPv4 link, yet neither optimizer may say so.
+        let pppoeGeneve = F.p(.pppoeSession(nil)) && F.p(.geneve(nil))
+        #expect(throws: Never.self) { try FilterCompiler().generate(pppoeGeneve, for: ipv4, optimize: true) }
+        guard case .program = LibpcapOracle.compile("pppoes and geneve", dlt: LinkLayer.ipv4.rawValue, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap refused pppoes and geneve"); return }
+        for row in DifferentialTable.rows where row.filter.containsGeneve {
+            let unoptimized = try? FilterCompiler().generate(row.filter, for: Self.ethernet)
+            #expect((try? FilterCompiler().generate(row.filter, for: Self.ethernet, optimize: true)) == unoptimized, "\(row.expression)")
+        }
+    }
+
     /// A dead load that may fall off a cut-short packet stays: libpcap drops it (and so
     /// accepts a 16-byte packet for `net 0.0.0.0/0` that its unoptimized program rejects).
     @Test func deadLoadThatMayFailIsKept() throws {
