@@ -287,8 +287,14 @@ enum Execution {
 
 extension UnsafePointer<CompiledInstruction> {
     /// The index a conditional jump continues at, given the outcome of its test.
+    ///
+    /// Written as a branch (the hint keeps LLVM from folding it into a select): a select
+    /// makes the next dispatch wait for the packet load the test reads, whereas a
+    /// predicted branch lets the CPU run ahead, as it does through libpcap's switch.
+    /// Measured: `host 10.0.0.1 and (tcp or udp)` went from 0.84 to 1.06 of libpcap.
     @inline(__always)
     fileprivate func target(_ taken: Bool) -> Int {
-        Int(taken ? pointee.ifTrue : pointee.ifFalse)
+        if _fastPath(taken) { return Int(pointee.ifTrue) }
+        return Int(pointee.ifFalse)
     }
 }
