@@ -117,83 +117,32 @@ enum Execution {
                 backwardJumps &+= 1
                 next = code + Int(instruction.pointee.ifTrue)
             case .jumpIfEqualConstant: next = code + instruction.target(a == k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfGreaterConstant: next = code + instruction.target(a > k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfGreaterOrEqualConstant: next = code + instruction.target(a >= k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfBitsSetConstant: next = code + instruction.target(a & k != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfEqualX: next = code + instruction.target(a == x)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfGreaterX: next = code + instruction.target(a > x)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfGreaterOrEqualX: next = code + instruction.target(a >= x)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .jumpIfBitsSetX: next = code + instruction.target(a & x != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .returnConstant: return k
             case .returnAccumulator: return a
             case .jumpIfEqualChain:
                 next = code + chainTarget(instruction, code, a, x, scratch, &observer)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadWordAbsoluteThenChain:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + chainTarget(next, code, a, x, scratch, &observer)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfAbsoluteThenChain:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + chainTarget(next, code, a, x, scratch, &observer)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteAbsoluteThenChain:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + chainTarget(next, code, a, x, scratch, &observer)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
-            // After a conditional jump, a target that is `ret #k` (most often `ret #0`)
-            // returns here, saving the dispatch to it: measured, `host 10.0.0.1 and (tcp or
-            // udp)` went from 1.10 to 1.25 of libpcap and `tcp port 80` from 1.24 to 1.41.
             // The fused loads: the jump stays in place after the load (other jumps may land
             // on it), so its constant is read from there, as `next.pointee.k`.
             case .loadWordAbsoluteJumpIfEqual:
@@ -201,145 +150,81 @@ enum Execution {
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadWordAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a > next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadWordAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a >= next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadWordAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 4 <= length else { return 0 }
                 a = word(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a & next.pointee.k != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfAbsoluteJumpIfEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfAbsoluteJumpIfGreater:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a > next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a >= next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfAbsoluteJumpIfBitsSet:
                 guard UInt(k) &+ 2 <= length else { return 0 }
                 a = half(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a & next.pointee.k != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteAbsoluteJumpIfEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteAbsoluteJumpIfGreater:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a > next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteAbsoluteJumpIfGreaterOrEqual:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a >= next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteAbsoluteJumpIfBitsSet:
                 guard UInt(k) < length else { return 0 }
                 a = byte(bytes, at: UInt(k))
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a & next.pointee.k != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadWordIndirectJumpIfEqual:
                 guard let value = indirect(4, x, k, bytes, length, packet, metadata) else { return 0 }
                 a = value
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadHalfIndirectJumpIfEqual:
                 guard let value = indirect(2, x, k, bytes, length, packet, metadata) else { return 0 }
                 a = value
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteIndirectJumpIfEqual:
                 guard let value = indirect(1, x, k, bytes, length, packet, metadata) else { return 0 }
                 a = value
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a == next.pointee.k)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .loadByteIndirectJumpIfBitsSet:
                 guard let value = indirect(1, x, k, bytes, length, packet, metadata) else { return 0 }
                 a = value
                 observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
                 next = code + instruction.target(a & next.pointee.k != 0)
-                if next.pointee.operation == .returnConstant {
-                    observer.willExecute(pc: next - code, a: a, x: x, scratch: scratch.cells)
-                    return next.pointee.k
-                }
             case .reject:
                 return 0
             }
