@@ -32,6 +32,11 @@ enum NameRows {
     static func same(_ text: String) -> Expected { .equivalent(text) }
 
     static let rows: [Row] = [
+        R("protochain \\tcp", same("protochain 6")),
+        R("ip6 protochain \\udp", same("ip6 protochain 17")),
+        R("ip protochain \\icmp and tcp", same("ip protochain 1 and tcp")),
+        R("protochain \\nosuch", .error("unknown ip proto 'nosuch'")),
+        R("tcp protochain \\tcp", .error("unknown protocol: tcp")),
         R("host twohomed", same("host 1.2.3.4 or host ::1 or host 10.0.0.1")),
         R("src host twohomed", same("src host 1.2.3.4 or src host ::1 or src host 10.0.0.1")),
         R("dst and src host twohomed", same("src and dst host 1.2.3.4 or src and dst host ::1 or src and dst host 10.0.0.1")),

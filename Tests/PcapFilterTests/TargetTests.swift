@@ -24,6 +24,23 @@ import Testing
         #expect(try firstCompare(.bigEndian) == .jump(.equal, .constant(2), ifTrue: 0, ifFalse: 1))
     }
 
+    /// For a capture file libpcap matches IPv6 on every BSD `AF_INET6` value (30, 24, 28, in
+    /// that order, as `tcpdump -d -r icmpv6-RFC2894-RR.pcap ip6` prints) and not on Linux's 10,
+    /// which is what a dead handle compares.
+    @Test(arguments: [(LinkLayer.null, ByteOrder.littleEndian), (.null, .bigEndian), (.loop, .littleEndian)])
+    func savefileIPv6FamiliesAreTheBSDOnes(link: LinkLayer, order: ByteOrder) throws {
+        let file = CompilationTarget(linkLayer: link, snapLength: 65535, source: .savefile(writerByteOrder: order))
+        let compared = try FilterCompiler().generate(F.k(.ip6), for: file).instructions.compactMap { instruction in
+            if case .jump(.equal, .constant(let k), _, _) = instruction { return k }
+            return nil
+        }
+        let swapped = link == .null && order == .littleEndian
+        #expect(compared == [30, 24, 28].map { swapped ? UInt32($0).byteSwapped : $0 })
+        let dead = CompilationTarget(linkLayer: link, snapLength: 65535, source: .unattached)
+        let deadCompared = try FilterCompiler().generate(F.k(.ip6), for: dead).instructions.dropFirst().first
+        #expect(deadCompared == .jump(.equal, .constant(link == .null ? 0x0a00_0000 : 10), ifTrue: 0, ifFalse: 1))
+    }
+
     /// Every accepting return carries the target's snap length.
     @Test func acceptReturnsSnapLength() throws {
         let target = CompilationTarget(linkLayer: .ethernet, snapLength: 1536, source: .unattached)

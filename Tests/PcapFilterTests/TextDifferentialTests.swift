@@ -40,7 +40,9 @@ import Testing
             TextDifferential \(what): \(total.rows) rows, \(total.bothCompiled) compiled by both, \
             \(total.bothRejected) rejected by both, \(packets) packets, \(total.verdicts) verdicts compared, \
             libpcap optimized disagreed with unoptimized on \(total.optimizerDisagreements); \
-            \(total.refused.count) refused as not supported yet, \(total.known.count) known differences
+            \(total.refused.count) refused as not supported yet, \(total.known.count) known differences; \
+            protochain packets skipped: \(total.endlessWalks) where libpcap loops, \(total.beyondWalkDepth) beyond our \
+            walk's depth; \(total.bothKernelInvalid) rows where libpcap's program, like ours, fails the kernel validator
             """)
         for refusal in Set(total.refused.map { $0.split(separator: " on ")[0] }).sorted() {
             print("TextDifferential refused (libpcap compiles): \(refusal)")

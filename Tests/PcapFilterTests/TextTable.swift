@@ -67,6 +67,12 @@ enum TextTable {
                 result += ["\(first) and \(next)", "\(first) or \(next)", "\(next) and \(first) and \(next)"]
             }
         }
+        result += encapsulationPrimitives
+        for first in ["mpls", "mpls 100", "geneve", "geneve 5", "llc", "llc u", "protochain 6", "ip6 protochain 17"] {
+            for next in followers {
+                result += ["\(first) and \(next)", "\(first) or \(next)", "\(next) and \(first) and \(next)"]
+            }
+        }
         result += ["tcp and not port 22 and (host 1.2.3.4 or host 10.0.0.1)", "ip or tcp and udp",
                    "not ip and not ip6", "host 1.2.3.4 and (5.6.7.8 or 10.0.0.1)", "tcp dst port 80 or 443",
                    "not host 1.2.3.4 and 5.6.7.8", "host 1.2.3.4 and tcp and 80", "udp port 80 and 1.2.3.4",
@@ -76,6 +82,29 @@ enum TextTable {
                    "ip host 1.2.3.4 and ip6 host ::1", "portrange 1-1024 and not port 80"]
         return result
     }
+
+    /// `mpls`, `geneve`, `llc` and `protochain` alone, with every form the grammar has, and
+    /// combined with each other and with the other encapsulations.
+    static let encapsulationPrimitives: [String] = [
+        "mpls", "mpls 0", "mpls 100", "mpls 1048575", "geneve", "geneve 0", "geneve 5", "geneve 16777215",
+        "llc", "llc i", "llc s", "llc u", "llc rr", "llc rnr", "llc rej", "llc ui", "llc ua", "llc disc", "llc dm",
+        "llc sabme", "llc test", "llc xid", "llc frmr", "llc foo", "llc RR",
+        "protochain 6", "ip protochain 6", "ip6 protochain 6", "protochain 17", "ip protochain 1", "ip protochain 51",
+        "ip6 protochain 0", "ip6 protochain 44", "ip6 protochain 58", "protochain 59", "protochain 300",
+        "ip protochain 256", "not protochain 300", "protochain \\foo", "tcp protochain \\foo", "ether protochain \\ip",
+        "udp protochain 6", "protochain tcp",
+        "mpls and ip", "mpls 100 and tcp port 80", "mpls and mpls 3 and ip6", "mpls and vlan", "vlan and mpls",
+        "vlan 10 and mpls 7 and udp", "not mpls", "mpls or ip", "mpls and arp", "pppoes and mpls and ip",
+        "mpls and pppoes", "mpls and geneve", "mpls and llc",
+        "geneve and ip", "geneve 5 and udp", "geneve and ip6 host ::1", "geneve and vlan and ip", "geneve or udp",
+        "not geneve", "geneve and geneve 7", "geneve and llc u", "geneve and mpls", "vlan and geneve 3 and tcp",
+        "geneve and ether host 1:2:3:4:5:6", "geneve and udp portrange 50-60", "geneve and iso",
+        "llc and not llc i", "vlan and llc", "llc or arp", "not llc u", "llc s or llc u", "pppoes and llc",
+        "llc and stp", "llc ui and ether broadcast", "vlan 10 and llc xid",
+        "protochain 17 and udp", "ip6 protochain 6 and tcp port 80", "mpls and ip6 protochain 58",
+        "vlan and protochain 6", "geneve and protochain 6", "not protochain 6", "protochain 6 or protochain 17",
+        "ip protochain 6 and ip6 protochain 6", "pppoes and ip protochain 1", "ip6 protochain 51 or llc",
+    ]
 
     /// Every expression of the table (before link types).
     static let expressions: [String] = heads + others

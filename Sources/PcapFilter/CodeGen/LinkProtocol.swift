@@ -54,7 +54,8 @@ extension Encapsulation {
             return typeField(.half, UInt32(PPPProtocol.number(for: etherType)))
         case .null, .loop:
             guard let family = AddressFamily(etherType: etherType) else { return .never }
-            return typeField(.word, family.value(for: linkLayer, source: target.source))
+            let values = family.values(for: linkLayer, source: target.source)
+            return values.dropFirst().reduce(typeField(.word, values[0])) { .or($0, typeField(.word, $1)) }
         case .raw:
             switch etherType {
             case EtherType.ipv4: return linkPayload.compare(.byte, at: 0, 0x40, mask: 0xf0)
@@ -175,9 +176,22 @@ enum AddressFamily {
         }
     }
 
-    /// The 32-bit word `ld [0]` reads: network order on `DLT_LOOP`, the writer's order on `DLT_NULL`.
-    func value(for link: LinkLayer, source: PacketSource) -> UInt32 {
-        let family: UInt32 = self == .inet ? 2 : 10
+    /// The BSD `AF_INET6` values: 4.2BSD had none, so each BSD chose its own (NetBSD/OpenBSD,
+    /// FreeBSD, Darwin), in the order libpcap tests them.
+    static let bsdInet6Values: [UInt32] = [30, 24, 28]
+
+    /// The 32-bit words `ld [0]` may read, any of which matches: network order on `DLT_LOOP`,
+    /// the writer's order on `DLT_NULL`. A capture file may come from any system, so for IPv6
+    /// libpcap accepts every BSD value there (and not Linux's 10); a live or unattached handle
+    /// has this system's value only.
+    func values(for link: LinkLayer, source: PacketSource) -> [UInt32] {
+        if self == .inet6, case .savefile = source {
+            return Self.bsdInet6Values.map { value(of: $0, for: link, source: source) }
+        }
+        return [value(of: self == .inet ? 2 : 10, for: link, source: source)]
+    }
+
+    private func value(of family: UInt32, for link: LinkLayer, source: PacketSource) -> UInt32 {
         guard link == .null else { return family }
         let writer: ByteOrder
         switch source {

@@ -145,10 +145,22 @@ extension SemanticAnalyzer {
         }
     }
 
-    /// `protochain`: libpcap's check of the qualifier, then a primitive code generation lacks.
-    func protochain(_ proto: ProtocolQualifier?) throws(Failure) -> SemanticFilter {
-        guard [nil, .ip, .ip6].contains(proto) else { throw .semanticProblem(.badProtochainQualifier) }
-        throw .semanticProblem(.notSupportedYet("'protochain'"))
+    /// `gen_protochain`: `[ip|ip6] protochain N`.
+    func protochain(_ number: UInt32, _ proto: ProtocolQualifier?) throws(Failure) -> SemanticFilter {
+        let layer: ProtocolLayer
+        switch proto {
+        case nil: layer = .any
+        case .ip?: layer = .ip
+        case .ip6?: layer = .ip6
+        default: throw .semanticProblem(.badProtochainQualifier)
+        }
+        // libpcap compares each header's protocol byte with the full number, so above 255 the
+        // walk never matches. The walk for 255 makes the same loads (255 is no extension
+        // header, so both walks stop there), and is then refused.
+        guard let byte = UInt8(exactly: number) else {
+            return .and(.primitive(.protochain(layer, 0xff)), Self.never)
+        }
+        return .primitive(.protochain(layer, byte))
     }
 
     /// A filter that matches no packet and loads nothing from it: `0 = 1`.

@@ -54,8 +54,7 @@ extension SemanticAnalyzer {
         case .proto?:
             return try networkProtocol(try protocolNumber(name, head.proto), head.proto)
         case .protochain?:
-            _ = try protocolNumber(name, head.proto)
-            return try protochain(head.proto)
+            return try protochain(try protocolNumber(name, head.proto), head.proto)
         }
     }
 
@@ -107,7 +106,7 @@ extension SemanticAnalyzer {
         case .proto?:
             return try networkProtocol(number, head.proto)
         case .protochain?:
-            return try protochain(head.proto)
+            return try protochain(number, head.proto)
         }
     }
 

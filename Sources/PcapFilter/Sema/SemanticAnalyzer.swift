@@ -165,12 +165,9 @@ extension SemanticAnalyzer {
         case .pppoes(let id): return .primitive(.pppoeSession(id))
         case .byte:
             throw .semanticProblem(.notSupportedYet("'byte'"))
-        case .mpls:
-            throw .semanticProblem(.notSupportedYet("'mpls'"))
-        case .geneve:
-            throw .semanticProblem(.notSupportedYet("'geneve'"))
-        case .llc:
-            throw .semanticProblem(.notSupportedYet("'llc'"))
+        case .mpls(let label): return .primitive(.mpls(label))
+        case .geneve(let vni): return .primitive(.geneve(vni))
+        case .llc(let kind): return .primitive(.llc(Self.llcFrame(kind)))
         case .ieee80211Type:
             // None of the link types compiled for has 802.11 headers.
             throw .semanticProblem(.supportedOnlyOn(subject: "802.11 link-layer types", place: "802.11"))
@@ -189,6 +186,19 @@ extension SemanticAnalyzer {
         case .mtp3(let field, _):
             let name = field.rawValue.hasPrefix("h") ? String(field.rawValue.dropFirst()) : field.rawValue
             throw .semanticProblem(.supportedOnlyOn(subject: "'\(name)'", place: "SS7"))
+        }
+    }
+
+    /// The frame kind of `llc [what]`; the parser has checked the names, so their control
+    /// codes fit in a byte.
+    static func llcFrame(_ filter: LLCFilter?) -> LLCFrame {
+        switch filter {
+        case nil: .any
+        case .information?: .information
+        case .supervisory?: .supervisory
+        case .unnumbered?: .unnumbered
+        case .supervisorySubtype(let code)?: .supervisoryFunction(UInt8(truncatingIfNeeded: code.value))
+        case .unnumberedSubtype(let code)?: .unnumberedFunction(UInt8(truncatingIfNeeded: code.value))
         }
     }
 
