@@ -20,13 +20,8 @@ import BPF
         for code in 0...UInt16.max {
             for (index, k) in ks.enumerated() {
                 let jumps = Self.jumpCases[index % Self.jumpCases.count]
-                let raw = RawInstruction(code: code, jt: jumps.jt, jf: jumps.jf, k: k)
-                let ours = image(of: raw, at: jumps.pc)
-                let theirs = LibpcapOracle.image(of: raw, at: jumps.pc)
-                if ours != theirs, mismatches < 20 {
-                    mismatches += 1
-                    Issue.record("\(raw) at \(jumps.pc): ours \(ours.debugDescription), libpcap \(theirs.debugDescription)")
-                }
+                Self.compare(RawInstruction(code: code, jt: jumps.jt, jf: jumps.jf, k: k), at: jumps.pc,
+                             mismatches: &mismatches)
             }
         }
     }
@@ -38,15 +33,20 @@ import BPF
         for code in 0...UInt16(0xff) {
             for (index, k) in boundaryConstants.enumerated() {
                 for jumps in [Self.jumpCases[index % Self.jumpCases.count], Self.jumpCases[0]] {
-                    let raw = RawInstruction(code: code, jt: jumps.jt, jf: jumps.jf, k: k)
-                    let ours = image(of: raw, at: jumps.pc)
-                    let theirs = LibpcapOracle.image(of: raw, at: jumps.pc)
-                    if ours != theirs, mismatches < 20 {
-                        mismatches += 1
-                        Issue.record("\(raw) at \(jumps.pc): ours \(ours.debugDescription), libpcap \(theirs.debugDescription)")
-                    }
+                    Self.compare(RawInstruction(code: code, jt: jumps.jt, jf: jumps.jf, k: k), at: jumps.pc,
+                                 mismatches: &mismatches)
                 }
             }
+        }
+    }
+
+    /// Records a mismatch between our line and `bpf_image`'s (the first 20 only).
+    private static func compare(_ raw: RawInstruction, at pc: Int, mismatches: inout Int) {
+        let ours = image(of: raw, at: pc)
+        let theirs = LibpcapOracle.image(of: raw, at: pc)
+        if ours != theirs, mismatches < 20 {
+            mismatches += 1
+            Issue.record("\(raw) at \(pc): ours \(ours.debugDescription), libpcap \(theirs.debugDescription)")
         }
     }
 

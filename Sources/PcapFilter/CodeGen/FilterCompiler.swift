@@ -74,6 +74,13 @@ struct GenerationState {
     /// Whether a `geneve` primitive was generated (its code defeats the optimizer).
     var generatedGeneve = false
 
+    /// Takes an encapsulating primitive's test and hands the encapsulation it leaves to every
+    /// primitive after it in reading order.
+    private mutating func entering(_ result: (test: Predicate, next: Encapsulation)) -> Predicate {
+        encapsulation = result.next
+        return result.test
+    }
+
     mutating func generate(_ tree: SemanticFilter) throws(CodeGenerationError) -> Predicate {
         switch tree {
         case .primitive(let primitive):
@@ -141,28 +148,18 @@ struct GenerationState {
                 cells = (payload, try scratch.allocate())
                 vlanOffsetCells = cells
             }
-            let (test, next) = try Tunnels.liveVLAN(id, e, cells: cells)
-            encapsulation = next
-            return test
+            return entering(try Tunnels.liveVLAN(id, e, cells: cells))
         case .vlan(let id):
-            let (test, next) = try Tunnels.vlan(id, e)
-            encapsulation = next
-            return test
+            return entering(try Tunnels.vlan(id, e))
         case .pppoeDiscovery:
             return try Tunnels.pppoeDiscovery(e)
         case .pppoeSession(let id):
-            let (test, next) = try Tunnels.pppoeSession(id, e)
-            encapsulation = next
-            return test
+            return entering(try Tunnels.pppoeSession(id, e))
         case .mpls(let label):
-            let (test, next) = try MPLSAndGeneve.mpls(label, e)
-            encapsulation = next
-            return test
+            return entering(try MPLSAndGeneve.mpls(label, e))
         case .geneve(let vni):
             generatedGeneve = true
-            let (test, next) = try MPLSAndGeneve.geneve(vni, e, &scratch)
-            encapsulation = next
-            return test
+            return entering(try MPLSAndGeneve.geneve(vni, e, &scratch))
         case .llc(let kind):
             return try LLC.frame(kind, e)
         case let .protochain(layer, number):
