@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "BPF", targets: ["BPF"]),
         .library(name: "PcapFile", targets: ["PcapFile"]),
         .library(name: "PcapFilter", targets: ["PcapFilter"]),
+        .library(name: "LiveCapture", targets: ["LiveCapture"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -16,10 +17,13 @@ let package = Package(
         .target(name: "BPF"),
         .target(name: "PcapFile"),
         .target(name: "PcapFilter", dependencies: ["BPF"]),
+        // Live capture on Linux: AF_PACKET, SO_ATTACH_FILTER, a TPACKET_V3 ring.
+        .target(name: "CLinuxPacket"),
+        .target(name: "LiveCapture", dependencies: ["BPF", "PcapFile", "CLinuxPacket"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
-                "BPF", "PcapFile", "PcapFilter",
+                "BPF", "PcapFile", "PcapFilter", "LiveCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
+        .testTarget(name: "LiveCaptureTests", dependencies: ["LiveCapture", "BPF", "PcapFile", "PcapFilter", "CLinuxPacket"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -1,0 +1,2 @@
+// The module is header-only (static inline helpers); SwiftPM wants one source file.
+#include "CLinuxPacket.h"
