@@ -9,7 +9,8 @@ enum CommandLineError: Error, CustomStringConvertible {
     case invalidSnapLength(String)
     case invalidLinkTypeName(String)
     case linkTypeNotCompilable(LinkType)
-    case liveCaptureNotBuilt
+    case invalidBufferSize(String)
+    case invalidDirection(String)
     case cannotRead(path: String, reason: String)
     case badProgram(path: String, AssemblyError)
     case linkTypeMismatch(packetNumber: Int, packet: LinkType, file: LinkType)
@@ -21,15 +22,17 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .unsupportedTimestampPrecision:
             "unsupported time stamp precision"
         case .nothingToDo:
-            "nothing to do: give -r FILE to read a capture, or -d to print the compiled filter"
+            "nothing to do: give -r FILE to read a capture, -i INTERFACE to capture live, or -d to print the compiled filter"
         case .invalidSnapLength(let text):
             "invalid snaplen \(text)"
         case .invalidLinkTypeName(let name):
             "invalid data link type \(name)"
         case .linkTypeNotCompilable(let type):
             "the filter compiler does not support link-type \(type)"
-        case .liveCaptureNotBuilt:
-            "live capture (-i) is not built yet; use -r FILE, or -d to print the program for the interface"
+        case .invalidBufferSize(let text):
+            "invalid packet buffer size \(text)"
+        case .invalidDirection(let text):
+            "invalid direction \(text)"
         case let .cannotRead(path, reason):
             "\(path): \(reason)"
         case let .badProgram(path, error):

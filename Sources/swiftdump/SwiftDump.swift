@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiveCapture
 import PcapFile
 import PcapFilter
 #if canImport(Glibc)
@@ -12,11 +13,12 @@ import Glibc
 struct SwiftDump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftdump",
-        abstract: "Dump, filter and write packet captures with a classic-BPF filter.",
+        abstract: "Capture, dump, filter and write packets with a classic-BPF filter.",
         version: "swiftdump 0.1.0"
     )
 
     @OptionGroup(title: "Reading packets") var input: InputOptions
+    @OptionGroup(title: "Capturing live") var capture: CaptureOptions
     @OptionGroup(title: "Writing and printing packets") var output: OutputOptions
     @OptionGroup(title: "The filter") var filter: FilterOptions
 
@@ -29,7 +31,17 @@ struct SwiftDump: ParsableCommand {
             try DumpProgramJob(program: program, format: filter.dumpFormat).run()
             return
         }
-        if input.interface != nil { throw CommandLineError.liveCaptureNotBuilt }
+        if capture.listInterfaces {
+            let output = FileDescriptorOutput(fd: 1)
+            output.write(DeviceList.listing(try DeviceList.entries()))
+            output.flush()
+            return
+        }
+        if let interface = capture.interface, input.readFile == nil {
+            let job = try LiveCaptureJob(interface: interface, capture: capture, input: input, output: output, filter: filter)
+            try job.run()
+            return
+        }
         guard let path = input.readFile else {
             throw CommandLineError.nothingToDo
         }
@@ -48,7 +60,7 @@ struct SwiftDump: ParsableCommand {
             return CompilationTarget(linkLayer: try LinkLayer.forCompiling(try filter.linkType ?? reader.linkType),
                                      snapLength: reader.snapshotLength, source: .savefile(writerByteOrder: byteOrder))
         }
-        if let interface = input.interface {
+        if let interface = capture.interface {
             let type = try filter.linkType ?? (interface == "any" ? .linuxSLL2 : .ethernet)
             return CompilationTarget(linkLayer: try LinkLayer.forCompiling(type), snapLength: snapLength, source: .liveLinux)
         }

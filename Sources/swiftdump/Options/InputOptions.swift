@@ -1,13 +1,11 @@
 import ArgumentParser
 import PcapFile
 
-/// Where packets come from and how many to take (tcpdump's `-r`, `-c` and time-stamp options).
+/// Where packets come from and how many to take (tcpdump's `-r`, `-c` and time-stamp options;
+/// live capture's own options are in ``CaptureOptions``).
 struct InputOptions: ParsableArguments {
     @Option(name: .customShort("r"), help: ArgumentHelp("Read packets from a pcap or pcapng file ('-' for standard input).", valueName: "file"))
     var readFile: String?
-
-    @Option(name: .customShort("i"), help: ArgumentHelp("Capture on this interface ('any' for all); with -d, compile for it.", valueName: "interface"))
-    var interface: String?
 
     @Option(name: .customShort("c", allowingJoined: true), help: ArgumentHelp("Exit after N matching packets.", valueName: "count"))
     var countText: String?
