@@ -30,6 +30,7 @@ let package = Package(
 
         // Test support: crafted frames and the sample captures in captures/.
         .target(name: "PacketCraft", dependencies: ["PcapFile"], path: "Tools/PacketCraft"),
+        .executableTarget(name: "InjectFrames", dependencies: ["CLinuxPacket"], path: "Tools/InjectFrames"),
         .executableTarget(name: "GenerateCaptures", dependencies: ["PacketCraft", "PcapFile"], path: "Tools/GenerateCaptures"),
 
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
-        .testTarget(name: "LiveCaptureTests", dependencies: ["LiveCapture", "BPF", "PcapFile", "PcapFilter", "CLinuxPacket"]),
+        .testTarget(name: "LiveCaptureTests", dependencies: ["LiveCapture", "BPF", "PcapFile", "PcapFilter", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
     ]
 )

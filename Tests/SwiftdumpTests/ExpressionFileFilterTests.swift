@@ -38,7 +38,7 @@ import Testing
         (["-d", "ip6", "host", "1.2.3.4"], "swiftdump: 'ip6' modifier applied to ip host"),
         (["-d", "-y", "FOO", "tcp"], "swiftdump: invalid data link type FOO"),
         (["-d", "-y", "LINUX_SLL", "vlan"], "swiftdump: no VLAN support for Linux cooked v1"),
-        (["-i", "lo", "tcp"], "swiftdump: live capture (-i) is not built yet; use -r FILE, or -d to print the program for the interface"),
+        (["-i", "lo", "-B", "0", "tcp"], "swiftdump: invalid packet buffer size 0"),
     ])
     func refusedExpressionsExitOneWithTcpdumpsMessage(arguments: [String], message: String) throws {
         let run = try ProcessRunner.run(ProcessRunner.swiftdump, arguments)
