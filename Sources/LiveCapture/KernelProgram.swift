@@ -31,7 +31,9 @@ public enum KernelProgram: Hashable, Sendable {
         do {
             try Program(raw: instructions).validate(.linuxKernel)
         } catch {
-            return .userSpace(warning: "Warning: Kernel filter failed: \(error)")
+            // Every rule of the kernel's checker fails the attach with EINVAL; say what
+            // tcpdump would have said after trying.
+            return .userSpace(warning: "Warning: Kernel filter failed: Invalid argument")
         }
         return .attach(instructions)
     }

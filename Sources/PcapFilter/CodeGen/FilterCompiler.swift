@@ -54,10 +54,18 @@ public struct FilterCompiler: Sendable {
     /// encapsulation left by the one before it in reading order — whatever connective joins them.
     public func predicate(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError) -> Predicate {
         var state = GenerationState(encapsulation: Encapsulation(target: target))
-        let predicate = try state.generate(tree)
-        guard let cells = state.vlanOffsetCells else { return predicate }
-        // The variable parts of the offsets a live `vlan` may grow start at 0 (libpcap puts
-        // this at the start of the program, whatever comes first in the expression).
+        let body = try state.generate(tree)
+        return state.withPrologue(body)
+    }
+}
+
+extension GenerationState {
+    /// `predicate` preceded by what the whole program needs first: the variable parts of the
+    /// offsets a live `vlan` may grow start at 0 (libpcap puts this at the start of the
+    /// program, whatever comes first in the expression; without it the kernel's checker
+    /// refuses the program for reading a scratch cell never written).
+    func withPrologue(_ predicate: Predicate) -> Predicate {
+        guard let cells = vlanOffsetCells else { return predicate }
         let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
                                       .jump(.exit(true)))
         guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return predicate }

@@ -34,7 +34,8 @@ extension FilterCompiler {
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
             state: GenerationState(encapsulation: Encapsulation(target: target)))
-        let predicate = try generation.predicate(for: expression)
+        let body = try generation.predicate(for: expression)
+        let predicate = generation.state.withPrologue(body)
         return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), !generation.state.generatedGeneve)
     }
 }
