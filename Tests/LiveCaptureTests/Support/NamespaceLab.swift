@@ -1,0 +1,207 @@
+import Foundation
+import Glibc
+import PacketCraft
+import PcapFile
+import Testing
+
+/// Whether the namespace tests can run here: root, `ip`, and a namespace that can really be
+/// made (root is not enough in some containers).
+enum LiveTestEnvironment {
+    static let available: Bool = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: NamespaceLab.ip) else { return false }
+        let name = "swd-\(getpid())-probe"
+        guard (try? NamespaceLab.run(NamespaceLab.ip, ["netns", "add", name]).status) == 0 else { return false }
+        _ = try? NamespaceLab.run(NamespaceLab.ip, ["netns", "del", name])
+        return true
+    }()
+
+    static let reason: Comment = "skipped: live capture tests need root with CAP_NET_ADMIN (ip netns) and iproute2"
+}
+
+/// Two network namespaces joined by a veth pair — `veth0` (192.0.2.1) in `a`, `veth1`
+/// (192.0.2.2) in `b` — quiet (no IPv6 chatter), named uniquely after this process, and
+/// deleted by ``close()`` (the veths die with them).
+final class NamespaceLab {
+    static let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    } ?? "/usr/sbin/ip"
+    static let buildFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    static var swiftdump: String { buildFolder.appendingPathComponent("swiftdump").path }
+    static var injectFrames: String { buildFolder.appendingPathComponent("InjectFrames").path }
+
+    let a: String
+    let b: String
+    private var closed = false
+
+    init() throws {
+        let tag = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        a = "swd-\(getpid())-\(tag)-a"
+        b = "swd-\(getpid())-\(tag)-b"
+        do {
+            for name in [a, b] {
+                try Self.check(["netns", "add", name])
+                // Before any link exists: a fresh veth otherwise sends MLD and DAD for ~2 s.
+                try Self.check(["netns", "exec", name, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
+                                "net.ipv6.conf.default.disable_ipv6=1"])
+                try Self.check(["-n", name, "link", "set", "lo", "up"])
+            }
+            try Self.check(["link", "add", "veth0", "netns", a, "type", "veth", "peer", "name", "veth1", "netns", b])
+            try Self.check(["-n", a, "addr", "add", "192.0.2.1/24", "dev", "veth0"])
+            try Self.check(["-n", b, "addr", "add", "192.0.2.2/24", "dev", "veth1"])
+            try Self.check(["-n", a, "link", "set", "veth0", "up"])
+            try Self.check(["-n", b, "link", "set", "veth1", "up"])
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { close() }
+
+    /// Deletes both namespaces (only ours).
+    func close() {
+        guard !closed else { return }
+        closed = true
+        for name in [a, b] { _ = try? Self.run(Self.ip, ["netns", "del", name]) }
+    }
+
+    /// Runs a command inside `namespace`.
+    @discardableResult
+    func exec(_ namespace: String, _ command: [String]) throws -> LabResult {
+        try Self.run(Self.ip, ["netns", "exec", namespace] + command)
+    }
+
+    /// Sends raw frames out of `interface` in `namespace` through a packet socket.
+    func inject(_ frames: [[UInt8]], from namespace: String, interface: String) throws {
+        let hex = frames.map { $0.map { String(format: "%02x", $0) }.joined() }
+        let result = try exec(namespace, [Self.injectFrames, interface] + hex)
+        guard result.status == 0 else { throw LabError.failed("InjectFrames", result.errorText) }
+    }
+
+    /// Starts `swiftdump` in `namespace` and waits for its `listening on` banner.
+    func startCapture(in namespace: String, _ arguments: [String]) throws -> LiveRun {
+        let run = try LiveRun(arguments: ["netns", "exec", namespace, Self.swiftdump] + arguments)
+        try run.waitForBanner()
+        return run
+    }
+
+    static func check(_ arguments: [String]) throws {
+        let result = try run(ip, arguments)
+        guard result.status == 0 else { throw LabError.failed("ip \(arguments.joined(separator: " "))", result.errorText) }
+    }
+
+    /// Runs a program to the end; output through files so it can never block on a pipe.
+    static func run(_ executable: String, _ arguments: [String]) throws -> LabResult {
+        let run = try LiveRun(executable: executable, arguments: arguments)
+        return run.finish(timeout: 20)
+    }
+}
+
+enum LabError: Error, CustomStringConvertible {
+    case failed(String, String)
+    case timeout(String)
+
+    var description: String {
+        switch self {
+        case let .failed(what, text): "\(what) failed: \(text)"
+        case .timeout(let text): "timed out: \(text)"
+        }
+    }
+}
+
+/// What a finished process printed and how it ended.
+struct LabResult {
+    var status: Int32
+    var outputText: String
+    var errorText: String
+    var killed: Bool = false
+}
+
+/// A running process whose output goes to files.
+final class LiveRun {
+    let process = Process()
+    private let outPath: String
+    private let errPath: String
+
+    init(executable: String = NamespaceLab.ip, arguments: [String]) throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("swd-live-\(UUID().uuidString)").path
+        outPath = base + ".out"
+        errPath = base + ".err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
+    }
+
+    var errorText: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
+
+    /// Waits until the capture says it is listening (after the filter, the ring and the output
+    /// file are in place), or fails if it exits or takes too long.
+    func waitForBanner(timeout: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if errorText.contains("listening on") { return }
+            if !process.isRunning { throw LabError.failed("swiftdump", errorText) }
+            usleep(5_000)
+        }
+        throw LabError.timeout("no banner: \(errorText)")
+    }
+
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the end (SIGKILL after `timeout` seconds).
+    func finish(timeout: Double = 10) -> LabResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        var killed = false
+        while process.isRunning {
+            if Date() > deadline {
+                kill(process.processIdentifier, SIGKILL)
+                killed = true
+                process.waitUntilExit()
+                break
+            }
+            usleep(2_000)
+        }
+        process.waitUntilExit()
+        return LabResult(status: process.terminationStatus,
+                         outputText: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                         errorText: errorText, killed: killed)
+    }
+}
+
+/// Test frames sent from `veth0` (02:00:00:00:00:01, 192.0.2.1) to broadcast.
+enum LabFrames {
+    static let source = MACAddress(0x02, 0, 0, 0, 0, 0x01)
+
+    static func udp(port: UInt16, tags: [(tpid: EtherType, tci: UInt16)] = [], from: IPv4Address = IPv4Address(192, 0, 2, 1),
+                    payload: [UInt8] = Array("swiftdump".utf8)) -> [UInt8] {
+        let destination = IPv4Address(192, 0, 2, 2)
+        let datagram = TransportLayer.udp(.ipv4(from, destination), sourcePort: 40000, destinationPort: port, payload: payload)
+        return LinkLayer.ethernet(destination: .broadcast, source: source, type: .ipv4, vlanTags: tags,
+                                  payload: NetworkLayer.ipv4(source: from, destination: destination, protocol: .udp, payload: datagram))
+    }
+
+    /// The packets of a pcap file, in order.
+    static func read(_ path: String) throws -> (LinkType, [CapturedPacket]) {
+        let reader = try CaptureFileReader(path: path)
+        var packets: [CapturedPacket] = []
+        while let packet = try reader.nextPacketView() { packets.append(packet.copy()) }
+        return (reader.linkType, packets)
+    }
+
+    static func temporaryFile() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("swd-live-\(UUID().uuidString).pcap").path
+    }
+}
