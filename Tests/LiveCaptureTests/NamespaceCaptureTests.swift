@@ -7,7 +7,7 @@ import Testing
 /// The built `swiftdump` capturing in network namespaces this suite creates: frames are
 /// injected on one end of a veth pair from a packet socket (this kernel has no 802.1Q
 /// driver, so tagged frames are made that way and the receiving veth strips them).
-@Suite(.serialized, .enabled(if: LiveTestEnvironment.available, LiveTestEnvironment.reason))
+@Suite(.serialized, .enabled(if: LiveTestEnvironment.available, LiveTestEnvironment.reason), .timeLimit(.minutes(1)))
 struct NamespaceCaptureTests {
     static let matching = LabFrames.udp(port: 7777)
     static let other = LabFrames.udp(port: 8888)

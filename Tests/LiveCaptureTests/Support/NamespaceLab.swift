@@ -50,6 +50,14 @@ final class NamespaceLab {
             try Self.check(["-n", b, "addr", "add", "192.0.2.2/24", "dev", "veth1"])
             try Self.check(["-n", a, "link", "set", "veth0", "up"])
             try Self.check(["-n", b, "link", "set", "veth1", "up"])
+            // The carrier (and IFF_RUNNING) follows a moment later, through the link watch.
+            for (namespace, device) in [(a, "veth0"), (b, "veth1")] {
+                var tries = 0
+                while try exec(namespace, ["cat", "/sys/class/net/\(device)/operstate"]).outputText != "up\n" && tries < 200 {
+                    usleep(5_000)
+                    tries += 1
+                }
+            }
         } catch {
             close()
             throw error
@@ -117,33 +125,55 @@ struct LabResult {
     var killed: Bool = false
 }
 
-/// A running process whose output goes to files.
+/// A running process whose output goes to files, started with `posix_spawn` and reaped
+/// with `waitpid` by this object alone (so its exit is never missed or raced).
 final class LiveRun {
-    let process = Process()
+    let pid: pid_t
     private let outPath: String
     private let errPath: String
+    private var exitStatus: Int32?
 
     init(executable: String = NamespaceLab.ip, arguments: [String]) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("swd-live-\(UUID().uuidString)").path
         outPath = base + ".out"
         errPath = base + ".err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        guard result == 0 else { throw LabError.failed(executable, String(cString: strerror(result))) }
+        pid = child
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            _ = finish(timeout: 5)
+        }
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)
     }
 
     var errorText: String { (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "" }
+
+    /// Whether the process is still running (reaps it when it has ended).
+    var isRunning: Bool {
+        if exitStatus != nil { return false }
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid {
+            // Exit code when it exited, 128 + signal when a signal ended it (as a shell says).
+            exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            return false
+        }
+        return result == 0
+    }
 
     /// Waits until the capture says it is listening (after the filter, the ring and the output
     /// file are in place), or fails if it exits or takes too long.
@@ -151,31 +181,28 @@ final class LiveRun {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if errorText.contains("listening on") { return }
-            if !process.isRunning { throw LabError.failed("swiftdump", errorText) }
+            if !isRunning { throw LabError.failed("process", errorText) }
             usleep(5_000)
         }
         throw LabError.timeout("no banner: \(errorText)")
     }
 
     func signal(_ number: Int32) {
-        kill(process.processIdentifier, number)
+        if exitStatus == nil { kill(pid, number) }
     }
 
     /// Waits for the end (SIGKILL after `timeout` seconds).
     func finish(timeout: Double = 10) -> LabResult {
         let deadline = Date().addingTimeInterval(timeout)
         var killed = false
-        while process.isRunning {
-            if Date() > deadline {
-                kill(process.processIdentifier, SIGKILL)
+        while isRunning {
+            if !killed && Date() > deadline {
+                kill(pid, SIGKILL)
                 killed = true
-                process.waitUntilExit()
-                break
             }
             usleep(2_000)
         }
-        process.waitUntilExit()
-        return LabResult(status: process.terminationStatus,
+        return LabResult(status: exitStatus ?? -1,
                          outputText: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                          errorText: errorText, killed: killed)
     }
