@@ -59,3 +59,18 @@ public enum CookedHeader: Hashable, Sendable {
     /// The header's length in bytes.
     public var length: Int { self == .version1 ? 16 : 20 }
 }
+
+extension DeviceLinkLayer {
+    /// The layout a capture on `device` would have, asked without opening a packet socket (so
+    /// without privilege): what `-d -i DEVICE` compiles for.
+    public static func of(device: String) throws(LiveCaptureError) -> DeviceLinkLayer {
+        if device == "any" { return .anyDevice }
+        guard device.utf8.count < 16 else { throw .noSuchDevice(name: device) }
+        do {
+            return DeviceLinkLayer(hardwareType: try Syscalls.hardwareType(of: device))
+        } catch {
+            if error.errno == 19 || error.errno == 6 { throw .noSuchDevice(name: device) }
+            throw .openFailed(name: device, error)
+        }
+    }
+}

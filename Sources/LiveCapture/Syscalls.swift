@@ -191,3 +191,13 @@ extension Syscalls {
         if_nametoindex(name)
     }
 }
+
+extension Syscalls {
+    /// The ARPHRD type of an interface, through an ordinary datagram socket (no privilege).
+    static func hardwareType(of name: String) throws(SystemCallError) -> UInt16 {
+        let fd = try datagramSocket()
+        defer { close(fd) }
+        return try interfaceRequest(fd, name: name, request: Int32(SIOCGIFHWADDR), call: "SIOCGIFHWADDR")
+            .ifr_ifru.ifru_hwaddr.sa_family
+    }
+}

@@ -61,7 +61,7 @@ struct SwiftDump: ParsableCommand {
                                      snapLength: reader.snapshotLength, source: .savefile(writerByteOrder: byteOrder))
         }
         if let interface = capture.interface {
-            let type = try filter.linkType ?? (interface == "any" ? .linuxSLL2 : .ethernet)
+            let type = try filter.linkType ?? DeviceLinkLayer.of(device: interface).linkType
             return CompilationTarget(linkLayer: try LinkLayer.forCompiling(type), snapLength: snapLength, source: .liveLinux)
         }
         guard let type = try filter.linkType else {

@@ -154,4 +154,23 @@ struct NamespaceCaptureTests {
         #expect(packets.map(\.data.count) == [60042])
         #expect(packets.map(\.originalLength) == [60042])
     }
+
+    /// A tun device has no link header: RAW, for the compiled program (`-d -i`) as for the
+    /// capture, as libpcap maps ARPHRD_NONE.
+    @Test func tunDeviceIsRawIP() throws {
+        let lab = try NamespaceLab()
+        defer { lab.close() }
+        try NamespaceLab.check(["-n", lab.b, "tuntap", "add", "tun0", "mode", "tun"])
+        try NamespaceLab.check(["-n", lab.b, "link", "set", "tun0", "up"])
+        let ours = try lab.exec(lab.b, [NamespaceLab.swiftdump, "-d", "-i", "tun0", "ip and udp"])
+        if let tcpdump = KernelStateTools.tcpdump {
+            let theirs = try lab.exec(lab.b, [tcpdump, "-d", "-i", "tun0", "ip and udp"])
+            #expect(ours.outputText == theirs.outputText)
+        }
+        #expect(ours.outputText.hasPrefix("(000) ldb      [0]\n(001) and      #0xf0\n"))
+        let run = try lab.startCapture(in: lab.b, ["-i", "tun0", "-w", "/dev/null"])
+        #expect(run.errorText.contains("listening on tun0, link-type RAW (Raw IP), snapshot length 262144 bytes"))
+        run.signal(SIGINT)
+        #expect(run.finish().status == 0)
+    }
 }
