@@ -40,6 +40,7 @@ public struct SignalControl: CaptureControl {
         }
     }
 
+    /// The signals received since the previous call, as requests.
     public mutating func takeRequests() -> CaptureRequests {
         guard let fd = wakeDescriptor else { return [] }
         var requests: CaptureRequests = []

@@ -27,6 +27,17 @@ public enum CaptureEnd: Hashable, Sendable {
     case failed(LiveCaptureError)
 }
 
+extension CaptureEnd {
+    /// Whether the kernel may still hold packets the capture should take before it ends (a
+    /// stop request or a failing device, not a reached count or a closed output).
+    var leavesPacketsBehind: Bool {
+        switch self {
+        case .stopRequested, .failed: true
+        case .countReached, .sinkClosed, .sourceExhausted: false
+        }
+    }
+}
+
 /// The capture loop: takes frames from a source, filters them in user space when the
 /// kernel does not, applies the direction rules, builds the saved frames and hands them to
 /// a sink, honouring the packet limit and the requests that arrive.
@@ -80,7 +91,7 @@ public struct CaptureLoop {
                 end = .failed(error)
             }
         }
-        if end == .stopRequested || (end.map { if case .failed = $0 { true } else { false } } ?? false) {
+        if end?.leavesPacketsBehind ?? true {
             try drain(&source, sink: &sink)
         }
         try sink.flush()

@@ -45,7 +45,7 @@ public enum DeviceList {
             var disconnected = false
             if isLoopback {
                 status.append("Loopback")
-            } else if let wireless = Syscalls.readFile("/sys/class/net/\(interface.name)/wireless"), !wireless.isEmpty {
+            } else if Syscalls.exists("/sys/class/net/\(interface.name)/wireless") {
                 status.append("Wireless")
             } else if isUp, let carrier = Syscalls.readFile("/sys/class/net/\(interface.name)/carrier") {
                 disconnected = carrier.hasPrefix("0")

@@ -137,10 +137,15 @@ public final class PacketSocket: PacketSource {
         Syscalls.close(descriptor)
     }
 
+    /// Whether the kernel's open block already holds packets its timer will hand over.
     public var hasPendingPackets: Bool { ring.hasPendingPackets }
 
+    /// The block retire timeout: the longest the kernel holds a packet back.
     public var deliveryDelayMilliseconds: Int32 { Int32(ring.configuration.retireTimeoutMilliseconds) }
 
+    /// Hands over every ready block, else polls the socket (and `wake`) first. A device that
+    /// goes down or away surfaces as `POLLERR` with `ENETDOWN`: the blocks already handed over
+    /// are delivered before the error is thrown.
     public func receive(timeoutMilliseconds: Int32, wake: Int32?,
                         _ body: (RingFrame, UnsafeRawBufferPointer) throws -> Bool) throws -> ReceiveOutcome {
         while true {
@@ -169,6 +174,7 @@ public final class PacketSocket: PacketSource {
         }
     }
 
+    /// `PACKET_STATISTICS` since the previous read (the kernel clears its counters on each read).
     public func takeStatistics() throws(LiveCaptureError) -> KernelStatistics {
         var counters = tpacket_stats_v3()
         do {

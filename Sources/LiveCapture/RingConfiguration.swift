@@ -19,11 +19,16 @@ public struct RingConfiguration: Hashable, Sendable {
 
     /// A ring of `bufferKiB` KiB (rounded up to whole blocks) whose blocks retire after
     /// `retireTimeoutMilliseconds`.
+    ///
+    /// Blocks are libpcap's 256 KiB, except that a buffer under 1 MiB is cut into 128 KiB
+    /// blocks: while user space holds a block the kernel can only fill the others, and a
+    /// one-block ring (libpcap's choice for `-B 256`) drops everything that arrives meanwhile.
+    /// 128 KiB still holds the largest loopback or GRO packet (64 KiB plus headers).
     public init(bufferKiB: Int = defaultBufferKiB, retireTimeoutMilliseconds: Int = 1000) {
-        blockSize = Self.blockSize
         let bytes = max(bufferKiB, 1).multipliedReportingOverflow(by: 1024)
         let total = bytes.overflow ? Int.max / 2 : bytes.partialValue
-        blockCount = max(1, (total + Self.blockSize - 1) / Self.blockSize)
+        blockSize = total < 4 * Self.blockSize ? Self.smallestSafeBlock : Self.blockSize
+        blockCount = max(1, (total + blockSize - 1) / blockSize)
         self.retireTimeoutMilliseconds = retireTimeoutMilliseconds
     }
 

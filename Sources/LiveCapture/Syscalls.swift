@@ -201,3 +201,9 @@ extension Syscalls {
             .ifr_ifru.ifru_hwaddr.sa_family
     }
 }
+
+extension Syscalls {
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+}

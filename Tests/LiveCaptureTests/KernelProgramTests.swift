@@ -80,11 +80,14 @@ import Testing
 
 /// The ring's geometry, the device table and the statistics text.
 @Suite struct ConfigurationTests {
-    @Test(arguments: [(2048, 8), (8192, 32), (1, 1), (300, 2)])
-    func bufferSizeGivesLibpcapsBlockCount(kib: Int, blocks: Int) {
+    /// libpcap's 256 KiB blocks from 1 MiB up; smaller buffers get 128 KiB blocks, so that
+    /// the ring never has a single block.
+    @Test(arguments: [(2048, 8, 262_144), (8192, 32, 262_144), (1024, 4, 262_144), (1, 1, 131_072),
+                      (256, 2, 131_072), (300, 3, 131_072), (1000, 8, 131_072)])
+    func bufferSizeGivesBlocks(kib: Int, blocks: Int, size: Int) {
         let ring = RingConfiguration(bufferKiB: kib)
         #expect(ring.blockCount == blocks)
-        #expect(ring.blockSize == 262_144)
+        #expect(ring.blockSize == size)
         #expect(ring.problem(pageSize: 4096) == nil)
     }
 

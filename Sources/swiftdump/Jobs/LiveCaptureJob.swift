@@ -24,6 +24,7 @@ struct LiveCaptureJob {
     private let printsPackets: Bool
     private let numbered: Bool
     private let flushesEachLine: Bool
+    private let countOnly: Bool
 
     init(interface: String, capture: CaptureOptions, input: InputOptions, output: OutputOptions,
          filter: FilterOptions) throws {
@@ -36,6 +37,7 @@ struct LiveCaptureJob {
         flushesEachPacket = output.packetBuffered
         printsPackets = output.printsPackets && !output.countOnly
         numbered = output.numbered
+        countOnly = output.countOnly
         let toTerminal = isatty(1) == 1
         flushesEachLine = capture.lineBuffered || toTerminal
         // tcpdump's rule: a short block timeout when lines go to a terminal or with -l, so
@@ -93,6 +95,12 @@ struct LiveCaptureJob {
         }
         if case .failed(let error) = end {
             StandardError.write("swiftdump: \(error)\n")
+        }
+        if countOnly {
+            let captured = loop.statistics.captured
+            let lines = FileDescriptorOutput(fd: 1)
+            lines.write("\(captured) packet\(captured == 1 ? "" : "s")\n")
+            lines.flush()
         }
         StandardError.write(loop.statistics.report)
         if case .failed = end { exit(1) }
