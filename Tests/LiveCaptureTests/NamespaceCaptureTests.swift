@@ -173,4 +173,51 @@ struct NamespaceCaptureTests {
         run.signal(SIGINT)
         #expect(run.finish().status == 0)
     }
+
+    /// `--immediate-mode` hands each packet over within milliseconds (a 1 ms block timeout,
+    /// measured as fast as libpcap's TPACKET_V2 ring), where the default 1 s block timeout
+    /// holds it back; `-U` then writes it at once.
+    @Test(arguments: [true, false])
+    func immediateModeDeliversAtOnce(immediate: Bool) throws {
+        let lab = try NamespaceLab()
+        defer { lab.close() }
+        let file = LabFrames.temporaryFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try lab.startCapture(in: lab.b, ["-i", "veth1", "-U", "-w", file] + (immediate ? ["--immediate-mode"] : []) + ["udp"])
+        usleep(300_000)  // the first (empty) block timer period passes
+        try lab.inject([Self.matching], from: lab.a, interface: "veth0")
+        let sent = Date()
+        var latency: Double?
+        while Date().timeIntervalSince(sent) < 3 {
+            if (try? LabFrames.read(file).1.count) == 1 { latency = Date().timeIntervalSince(sent); break }
+            usleep(1_000)
+        }
+        run.signal(SIGINT)
+        _ = run.finish()
+        let measured = try #require(latency)
+        if immediate {
+            #expect(measured < 0.1, "\(measured) s")
+        } else {
+            #expect(measured > 0.1, "\(measured) s")
+        }
+    }
+
+    /// `--time-stamp-precision nano` writes a nanosecond file with the kernel's nanoseconds.
+    @Test func nanosecondTimestamps() throws {
+        let lab = try NamespaceLab()
+        defer { lab.close() }
+        let file = LabFrames.temporaryFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try lab.startCapture(in: lab.b, ["-i", "veth1", "--immediate-mode", "--time-stamp-precision", "nano",
+                                                   "-c", "3", "-w", file, "udp"])
+        for port in 1...3 { try lab.inject([LabFrames.udp(port: UInt16(port))], from: lab.a, interface: "veth0") }
+        #expect(run.finish().status == 0)
+        let reader = try CaptureFileReader(path: file)
+        #expect(reader.precision == .nanoseconds)
+        var stamps: [Timestamp] = []
+        while let packet = try reader.nextPacketView() { stamps.append(packet.timestamp) }
+        #expect(stamps.count == 3)
+        #expect(stamps.contains { $0.nanoseconds % 1000 != 0 })
+        #expect(stamps.allSatisfy { abs($0.seconds - Int64(Date().timeIntervalSince1970)) < 60 })
+    }
 }
