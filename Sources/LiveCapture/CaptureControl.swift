@@ -1,5 +1,3 @@
-import Glibc
-
 /// What the user asked of a running capture, through signals or otherwise.
 public struct CaptureRequests: OptionSet, Hashable, Sendable {
     /// The raw bits.
@@ -34,7 +32,7 @@ public struct SignalControl: CaptureControl {
     /// receives them through a descriptor instead.
     public init() throws(LiveCaptureError) {
         do {
-            wakeDescriptor = try Syscalls.signalDescriptor([SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2])
+            wakeDescriptor = try Syscalls.signalDescriptor(Syscalls.stopSignals + [Syscalls.reportSignal, Syscalls.flushSignal])
         } catch {
             throw .captureFailed(error)
         }
@@ -46,8 +44,8 @@ public struct SignalControl: CaptureControl {
         var requests: CaptureRequests = []
         for signal in Syscalls.readSignals(fd) {
             switch signal {
-            case SIGUSR1: requests.insert(.reportStatistics)
-            case SIGUSR2: requests.insert(.flush)
+            case Syscalls.reportSignal: requests.insert(.reportStatistics)
+            case Syscalls.flushSignal: requests.insert(.flush)
             default: requests.insert(.stop)
             }
         }

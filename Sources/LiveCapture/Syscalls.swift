@@ -207,3 +207,12 @@ extension Syscalls {
         access(path, F_OK) == 0
     }
 }
+
+extension Syscalls {
+    /// SIGINT, SIGTERM, SIGHUP: stop the capture.
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGUSR1: report the statistics.
+    static let reportSignal: Int32 = SIGUSR1
+    /// SIGUSR2: flush the output.
+    static let flushSignal: Int32 = SIGUSR2
+}
