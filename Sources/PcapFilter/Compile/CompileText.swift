@@ -8,7 +8,8 @@ extension FilterCompiler {
     /// Blank text accepts every packet. Errors carry libpcap's message; when an expression
     /// has several, the first in reading order is reported, as libpcap reports it. Optimized,
     /// a filter that accepts nothing is ``FilterError/rejectsAllPackets``, as in libpcap; a
-    /// filter containing `geneve` is not optimized, as libpcap does not optimize it.
+    /// filter containing `geneve`, or reading an 802.11 payload, is not optimized, as libpcap
+    /// does not optimize it.
     public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
                         optimize: Bool = true) throws(FilterError) -> Program
     {
@@ -23,7 +24,8 @@ extension FilterCompiler {
         try generatedGraph(text, for: target, resolver: resolver).graph
     }
 
-    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`).
+    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`, no
+    /// computed 802.11 payload offset).
     private func generatedGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
         throws(FilterError) -> (graph: ControlFlowGraph, optimizable: Bool)
     {
@@ -33,9 +35,9 @@ extension FilterCompiler {
         }
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
-            state: GenerationState(encapsulation: Encapsulation(target: target)))
-        let predicate = try generation.predicate(for: expression)
-        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), !generation.state.generatedGeneve)
+            state: GenerationState(target: target))
+        let (predicate, optimizable) = generation.state.finishing(try generation.predicate(for: expression))
+        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), optimizable)
     }
 }
 
