@@ -133,7 +133,7 @@ enum TextDifferential {
             result.bothCompiled = 1
             if let problem = verdictProblem(ours, link, program, reference, text: text, snaplen: snaplen,
                                             packets: packets, result: &result) {
-                if link.isWireless && clobbersWirelessOffsets(reference, link: link) {
+                if link.isWireless && LibpcapOracle.clobbersWirelessOffsets(reference, link: link) {
                     result.known.append("\(ours) on \(link): libpcap's program overwrites a cell holding an 802.11 "
                                         + "offset with an arithmetic temporary (it takes those cells on first use)")
                 } else {
@@ -146,35 +146,6 @@ enum TextDifferential {
             result.failures = []
         }
         return result
-    }
-
-    /// Whether libpcap's program for an 802.11 link type stores, after its prologue, into a
-    /// cell the prologue filled with a link offset. libpcap takes those cells on first use, so
-    /// a temporary of arithmetic generated before that use can be given the same cell
-    /// (`len + 1 > 2 and ip`); later tests then read the temporary as the offset. Ours reserves
-    /// the cells before anything else.
-    static func clobbersWirelessOffsets(_ program: [bpf_insn], link: LinkLayer) -> Bool {
-        let store: UInt16 = 0x02, storeX: UInt16 = 0x03, txa: UInt16 = 0x87, loadXConstant: UInt16 = 0x01
-        func code(_ index: Int) -> UInt16? { index < program.count ? program[index].code : nil }
-        var cells: Set<UInt32> = []
-        var prologueEnd = 0
-        switch link {
-        case .ieee80211:
-            guard code(0) == loadXConstant, code(3) == store else { return false }
-            cells = [program[3].k]
-            prologueEnd = 11
-        case .ieee80211Radiotap:
-            guard code(5) == store else { return false }
-            cells = [program[5].k]
-            prologueEnd = 7
-            if code(7) == txa, code(9) == store {
-                cells.insert(program[9].k)
-                prologueEnd = 29
-            }
-        default:
-            return false
-        }
-        return program.dropFirst(prologueEnd).contains { ($0.code == store || $0.code == storeX) && cells.contains($0.k) }
     }
 
     private static func verdictProblem(_ ours: String, _ link: LinkLayer, _ program: Program, _ reference: [bpf_insn],
@@ -191,14 +162,9 @@ enum TextDifferential {
             }
             return "\(ours) on \(link): our program fails the kernel validator: \(error)"
         }
-        do { try theirs.validate(.linuxKernel) } catch {
-            // libpcap computes the 802.11 offsets once, at the start, into the cells of the
-            // *last* encapsulation: after `pppoes` or `geneve` on radiotap the radiotap length
-            // lands in another cell and the one its tests read is never written.
-            if link.isWireless, case .scratchReadBeforeWrite = error {
-                result.libpcapReadsUninitialized.append("\(ours) on \(link)")
-                return nil
-            }
+        if link.isWireless && LibpcapOracle.readsUnwrittenCell(reference) {
+            result.libpcapReadsUninitialized.append("\(ours) on \(link)")
+            return nil
         }
         guard let interpreter = try? Interpreter(program) else { return "\(ours) on \(link): interpreter refused" }
         let mine = LibpcapOracle.instructions(program)

@@ -62,7 +62,8 @@ public struct FilterCompiler: Sendable {
         -> (predicate: Predicate, optimizable: Bool)
     {
         var state = GenerationState(target: target)
-        return state.finishing(try state.generate(tree))
+        let body = try state.generate(tree)  // before `finishing` reads the state it leaves
+        return state.finishing(body)
     }
 }
 

@@ -36,7 +36,8 @@ extension FilterCompiler {
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
             state: GenerationState(target: target))
-        let (predicate, optimizable) = generation.state.finishing(try generation.predicate(for: expression))
+        let body = try generation.predicate(for: expression)  // before `finishing` reads the state it leaves
+        let (predicate, optimizable) = generation.state.finishing(body)
         return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), optimizable)
     }
 }
