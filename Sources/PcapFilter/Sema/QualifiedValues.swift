@@ -168,7 +168,9 @@ extension SemanticAnalyzer {
         case .sourceOrDestination?: direction = .sourceOrDestination
         case .sourceAndDestination?: direction = .sourceAndDestination
         case let wlan?:
-            if target.linkLayer.isWireless { return .primitive(.wirelessAddress(mac, Self.addressField(wlan))) }
+            if target.linkLayer.isWireless, let field = Self.wirelessField(wlan) {
+                return .primitive(.wirelessAddress(mac, field))
+            }
             // Ethernet names the qualifier; the others refuse MAC addresses altogether.
             guard target.linkLayer == .ethernet else { throw .filter(.etherAddressUnsupported) }
             throw .semanticProblem(.wlanQualifierNeeds80211(wlan))
@@ -176,15 +178,17 @@ extension SemanticAnalyzer {
         return .primitive(.etherHost(mac, direction))
     }
 
-    /// The 802.11 address field an `addr1`…`ta` qualifier names (the others are not 802.11's).
-    private static func addressField(_ qualifier: DirectionQualifier) -> WirelessAddressField {
+    /// The 802.11 address field an `addr1`…`ta` qualifier names; nil for `src`, `dst` and their
+    /// combinations, which name no single field.
+    private static func wirelessField(_ qualifier: DirectionQualifier) -> WirelessAddressField? {
         switch qualifier {
         case .address1: .address1
         case .address2: .address2
         case .address3: .address3
         case .address4: .address4
         case .receiver: .receiver
-        case .transmitter, .source, .destination, .sourceOrDestination, .sourceAndDestination: .transmitter
+        case .transmitter: .transmitter
+        case .source, .destination, .sourceOrDestination, .sourceAndDestination: nil
         }
     }
 
