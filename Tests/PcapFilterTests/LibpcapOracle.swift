@@ -158,9 +158,20 @@ extension LibpcapOracle {
         return program.dropFirst(prologueEnd).contains { ($0.code == store || $0.code == storeX) && cells.contains($0.k) }
     }
 
+    /// Whether libpcap's radiotap prologue stores the radiotap length and the payload offset
+    /// into one cell: after `pppoes` its link-header cell is the payload's, and the tests that
+    /// read the 802.11 header then use a cell the prologue never wrote (or only a temporary did).
+    static func sharesRadiotapCells(_ program: [bpf_insn], link: LinkLayer) -> Bool {
+        let store: UInt16 = 0x02, txa: UInt16 = 0x87
+        guard link == .ieee80211Radiotap, program.count > 9, program[5].code == store, program[7].code == txa,
+              program[9].code == store else { return false }
+        return program[5].k == program[9].k
+    }
+
     /// Whether libpcap's verdicts for an 802.11 program are undefined or wrong by one of the
-    /// two faults above.
+    /// faults above.
     static func wirelessOffsetsBroken(_ program: [bpf_insn], link: LinkLayer) -> Bool {
-        link.isWireless && (readsUnwrittenCell(program) || clobbersWirelessOffsets(program, link: link))
+        link.isWireless && (readsUnwrittenCell(program) || clobbersWirelessOffsets(program, link: link)
+            || sharesRadiotapCells(program, link: link))
     }
 }
