@@ -96,6 +96,36 @@ import Testing
                                  .ieee80211, management))
     }
 
+    /// Where libpcap's own program is broken — `pppoes` on radiotap, `geneve` on 802.11 (its
+    /// prologue then writes the offsets into the cells of the last encapsulation, and its tests
+    /// read cells nothing wrote) — ours still finds the encapsulated packet.
+    @Test func pppoeAndGeneveInsideDataFramesAreFound() throws {
+        let ipv4 = Array(Self.snapIPv4TCP.dropFirst(8))
+        let pppoe: [UInt8] = [0xaa, 0xaa, 3, 0, 0, 0, 0x88, 0x64, 0x11, 0, 0, 3, 0, UInt8(ipv4.count + 2), 0, 0x21] + ipv4
+        var frame = Self.dataFrame(qos: true, directions: 1)
+        frame.removeLast(Self.snapIPv4TCP.count)
+        let radiotapPPPoE = Self.radiotap(flags: 0) + frame + pppoe
+        #expect(try Self.ours("pppoes 3 and ip and tcp dst port 80", .ieee80211Radiotap, radiotapPPPoE))
+        #expect(try !Self.ours("pppoes 4", .ieee80211Radiotap, radiotapPPPoE))
+        let innerEthernet: [UInt8] = Self.mac1 + Self.mac2 + [0x08, 0x00] + ipv4
+        let geneve: [UInt8] = [0, 0, 0x65, 0x58, 0, 0, 5, 0] + innerEthernet
+        let udp: [UInt8] = [0x30, 0x39, 0x17, 0xc1, 0, UInt8(8 + geneve.count), 0, 0] + geneve
+        let outer: [UInt8] = [0x45, 0, 0, UInt8(20 + udp.count), 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 9, 10, 0, 0, 8] + udp
+        let geneveFrame = frame + [0xaa, 0xaa, 3, 0, 0, 0, 0x08, 0x00] + outer
+        for (link, packet) in [(LinkLayer.ieee80211, geneveFrame), (.ieee80211Radiotap, Self.radiotap(flags: 0) + geneveFrame)] {
+            #expect(try Self.ours("geneve 5 and ether src 0:11:22:33:44:55 and tcp dst port 80", link, packet))
+            #expect(try !Self.ours("geneve 6", link, packet))
+        }
+    }
+
+    /// Our verdict alone, for packets where libpcap's program is not to be trusted.
+    static func ours(_ expression: String, _ link: LinkLayer, _ packet: [UInt8]) throws -> Bool {
+        let target = CompilationTarget(linkLayer: link, snapLength: 262_144, source: .unattached)
+        let program = try FilterCompiler().compile(expression, for: target, resolver: FixedNameResolver.empty)
+        try program.validate(.linuxKernel)
+        return try Interpreter(program).run(packet, wireLength: UInt32(packet.count)) != 0
+    }
+
     /// libpcap turns its optimizer off for programs that compute the 802.11 payload offset, so
     /// they never report "expression rejects all packets"; header-only filters are optimized.
     @Test(arguments: [LinkLayer.ieee80211, .ieee80211Radiotap])
