@@ -47,9 +47,12 @@ struct WirelessOffsetCells: Hashable, Sendable {
 /// `gen_load_radiotap_llprefixlen` and `gen_load_802_11_header_len`).
 enum Wireless {
     /// Frame-control bits of the first byte: the type field's two bits, and the QoS subtype bit.
-    static let typeHighBit: UInt32 = 0x08, typeLowBit: UInt32 = 0x04, qosBit: UInt32 = 0x80
+    static let typeHighBit: UInt32 = 0x08
+    static let typeLowBit: UInt32 = 0x04
+    static let qosBit: UInt32 = 0x80
     /// Frame-control bits of the second byte: to DS, from DS.
-    static let toDS: UInt32 = 0x01, fromDS: UInt32 = 0x02
+    static let toDS: UInt32 = 0x01
+    static let fromDS: UInt32 = 0x02
 
     /// Statements and branches run before the filter, leaving the radiotap length and the
     /// payload offset in `cells`; nil when the filter uses neither.
@@ -85,7 +88,9 @@ enum Wireless {
         ]
         if radiotap {
             // Radiotap fields are little-endian: the bits are tested byte-swapped.
-            let flagsPresent: UInt32 = 0x0000_0002, extendedBitmap: UInt32 = 0x8000_0000, tsftPresent: UInt32 = 0x0000_0001
+            let flagsPresent: UInt32 = 0x0000_0002
+            let extendedBitmap: UInt32 = 0x8000_0000
+            let tsftPresent: UInt32 = 0x0000_0001
             let dataPad: UInt32 = 0x20
             nodes += [
                 TestGraph.Node([.loadAbsolute(.word, offset: 4)], bits(flagsPresent.byteSwapped, .node(5), done)),
@@ -169,7 +174,8 @@ enum Wireless {
 
         /// Not a CTS or ACK control frame, the two without a second address.
         var hasAddress2: Predicate {
-            let cts = header.compare(.byte, at: 0, 0xc0, mask: 0xf0), ack = header.compare(.byte, at: 0, 0xd0, mask: 0xf0)
+            let cts = header.compare(.byte, at: 0, 0xc0, mask: 0xf0)
+            let ack = header.compare(.byte, at: 0, 0xd0, mask: 0xf0)
             return .or(.not(isControl), .and(.not(cts), .not(ack)))
         }
 
