@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    /// The 802.11 primitives are refused by code generation on other link types, with the
+    /// place of the primitive, as the semantic problems are.
+    @Test func refusalsPointAtThePrimitive() throws {
+        let ethernet = CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached)
+        for (text, start, end) in [("ip and type mgt subtype beacon", 7, 30), ("dir tods or ip", 0, 8)] {
+            do {
+                _ = try FilterCompiler().compile(text, for: ethernet, resolver: FixedNameResolver.empty)
+                Issue.record("\(text) compiled on Ethernet")
+            } catch {
+                #expect(error.range == SourceRange(start, end), "\(text): \(error) at \(String(describing: error.range))")
+            }
+        }
+    }
+
     /// Our verdict alone, for packets where libpcap's program is not to be trusted.
     static func ours(_ expression: String, _ link: LinkLayer, _ packet: [UInt8]) throws -> Bool {
         let target = CompilationTarget(linkLayer: link, snapLength: 262_144, source: .unattached)

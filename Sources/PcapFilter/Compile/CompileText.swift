@@ -60,7 +60,15 @@ private struct InterleavedGeneration {
         case .not(let inner):
             return .not(try predicate(for: inner))
         case .primitive(let primitive):
-            return try state.generate(try analyzer.analyze(primitive, range: expression.range))
+            let tree = try analyzer.analyze(primitive, range: expression.range)
+            do {
+                return try state.generate(tree)
+            } catch {
+                // Code generation sees no text: a problem it reports gets the primitive's place
+                // (`type mgt` is refused there, because only the encapsulation knows the link type).
+                if case .semantic(let problem, nil) = error { throw .semantic(problem, at: expression.range) }
+                throw error
+            }
         }
     }
 }
