@@ -47,6 +47,13 @@ extension PacketFactory {
                     pick(Self.llcControls)] + bytes(Int(random.next() % 30))
         case 1:
             return [0xaa, 0xaa, 0x03, 0x08, 0x00, 0x07] + Self.be16(pick([0x809b, 0x80f3])) + bytes(20)
+        case 2:
+            // A web or DNS packet, so that port rows are hit as often as on Ethernet.
+            var packet = ipv4()
+            let headerLength = Int(packet[0] & 0x0f) * 4
+            packet[9] = pick([6, 17])
+            if packet.count >= headerLength + 4 { packet[headerLength + 2 ..< headerLength + 4] = Self.be16(pick([80, 53]))[...] }
+            return [0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00] + packet
         default:
             var (type, payload) = network()
             if chance(15) {
