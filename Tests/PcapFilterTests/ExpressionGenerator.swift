@@ -98,14 +98,14 @@ struct ExpressionGenerator {
         case 2 where depth > 0: return ["-"] + arithmetic(depth: depth - 1)
         case 3 where depth > 0:
             let size = chance(50) ? [":", pick(["1", "2", "4", "3"])] : []
-            return [pick(["ether", "ip", "tcp", "udp", "ip6", "icmp", "arp"]), "["] + arithmetic(depth: depth - 1) + size + ["]"]
+            return [pick(["ether", "ip", "tcp", "udp", "ip6", "icmp", "arp", "radio"]), "["] + arithmetic(depth: depth - 1) + size + ["]"]
         case 4: return [pick(["len", "length"])]
         default: return [pick(Self.numbers)]
         }
     }
 
     mutating func other() -> [String] {
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<15, using: &random) {
         case 0: return ["vlan"] + (chance(50) ? [pick(Self.numbers)] : [])
         case 1: return ["mpls"] + (chance(50) ? [pick(Self.numbers)] : [])
         case 2: return ["pppoes"] + (chance(50) ? [pick(Self.numbers)] : [])
@@ -117,6 +117,13 @@ struct ExpressionGenerator {
         case 8: return ["byte", pick(Self.numbers), pick(["&", "|", "<", ">", "="]), pick(Self.numbers)]
         case 9: return ["ifindex", pick(Self.numbers)]
         case 10: return ["vlan", "(", pick(Self.numbers), ")"]
+        case 11:
+            let type = pick(["mgt", "ctl", "data", "8", "management", "3"])
+            let subtype = chance(50) ? ["subtype", pick(["beacon", "qos-data", "ack", "data", "0x80", "null", "cts"])] : []
+            return (chance(50) ? ["wlan"] : []) + ["type", type] + subtype
+        case 12: return ["dir", pick(["nods", "tods", "fromds", "dstods", "3", "4"])]
+        case 13: return [pick(["wlan", "ether"]), pick(["addr1", "addr2", "addr3", "addr4", "ra", "ta", "src", "dst"]),
+                         pick(Self.macs)]
         default: return ["ether", "multicast"]
         }
     }

@@ -234,6 +234,8 @@ struct PacketFactory {
             let (type, payload) = ethernetPayload()
             packet = Self.be16(UInt16(pick([0, 1, 2, 3, 4]))) + [0, 1, 0, 6] + pick(Self.macPool) + [0, 0]
                 + Self.be16(chance(10) ? pick([1, 4]) : type) + payload
+        case .ieee80211: packet = wirelessFrame()
+        case .ieee80211Radiotap: packet = radiotapFrame()
         case .linuxCooked2:
             let (type, payload) = ethernetPayload()
             packet = Self.be16(type) + [0, 0, 0, 0, 0, pick([1, 2, 3])] + [0, 1, pick([0, 1, 2, 3, 4]), 6]

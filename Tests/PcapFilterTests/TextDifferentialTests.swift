@@ -42,8 +42,13 @@ import Testing
             libpcap optimized disagreed with unoptimized on \(total.optimizerDisagreements); \
             \(total.refused.count) refused as not supported yet, \(total.known.count) known differences; \
             protochain packets skipped: \(total.endlessWalks) where libpcap loops, \(total.beyondWalkDepth) beyond our \
-            walk's depth; \(total.bothKernelInvalid) rows where libpcap's program, like ours, fails the kernel validator
+            walk's depth; \(total.bothKernelInvalid) rows where libpcap's program, like ours, fails the kernel validator; \
+            \(total.libpcapReadsUninitialized.count) rows where libpcap's program alone reads unwritten scratch cells
             """)
+        if !total.moreUnsatisfiable.isEmpty {
+            print("TextDifferential optimized: we alone find these accept nothing: \(total.moreUnsatisfiable.prefix(20))")
+        }
+        for row in total.libpcapReadsUninitialized.prefix(10) { print("TextDifferential libpcap reads unwritten cells: \(row)") }
         for refusal in Set(total.refused.map { $0.split(separator: " on ")[0] }).sorted() {
             print("TextDifferential refused (libpcap compiles): \(refusal)")
         }

@@ -107,7 +107,7 @@ enum TextTable {
     ]
 
     /// Every expression of the table (before link types).
-    static let expressions: [String] = heads + others
+    static let expressions: [String] = heads + others + WirelessTableRows.rows
 
     /// Link types and the snap length a row uses on each (varied so `ret #k` is checked).
     static let snapLengths: [UInt32] = [262_144, 65535, 96, 1536]

@@ -10,6 +10,8 @@ public enum LoadLayer: Hashable, Sendable {
     case transport(ProtocolKeyword)
     /// `icmp6[…]`: after a fixed 40-byte IPv6 header.
     case icmp6
+    /// `radio[…]`: the radiotap header, from the start of the packet.
+    case radio
 }
 
 extension ArithmeticOperator {
@@ -135,6 +137,9 @@ struct ArithmeticGenerator {
         switch layer {
         case .link:
             v.statements += indexed(e.linkHeader, v.cell, size, extra: 0)
+        case .radio:
+            guard e.linkLayer == .ieee80211Radiotap else { throw .semantic(.radioInformationNotPresent, at: nil) }
+            v.statements += indexed(LayerOffset(0), v.cell, size, extra: 0)
         case .network(let keyword):
             v.statements += indexed(e.networkHeader, v.cell, size, extra: 0)
             v.guardPredicate = Self.both(v.guardPredicate, try ProtocolGenerator(e).keyword(keyword))

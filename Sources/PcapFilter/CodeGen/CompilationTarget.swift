@@ -10,8 +10,12 @@ public enum LinkLayer: UInt32, Hashable, Sendable, CaseIterable {
     case raw = 12
     /// `DLT_LOOP`: a 4-byte address family in network byte order.
     case loop = 108
+    /// `DLT_IEEE802_11`: 802.11 frames, whose header length depends on the frame's type.
+    case ieee80211 = 105
     /// `DLT_LINUX_SLL`: Linux cooked capture, version 1 (16-byte header).
     case linuxCooked = 113
+    /// `DLT_IEEE802_11_RADIO`: 802.11 frames after a radiotap header of per-packet length.
+    case ieee80211Radiotap = 127
     /// `DLT_IPV4`: an IPv4 packet with no link header.
     case ipv4 = 228
     /// `DLT_IPV6`: an IPv6 packet with no link header.
@@ -27,12 +31,17 @@ public enum LinkLayer: UInt32, Hashable, Sendable, CaseIterable {
         case .ppp: "PPP"
         case .raw: "Raw IP"
         case .loop: "OpenBSD loopback"
+        case .ieee80211: "802.11"
         case .linuxCooked: "Linux cooked v1"
+        case .ieee80211Radiotap: "802.11 plus radiotap header"
         case .ipv4: "Raw IPv4"
         case .ipv6: "Raw IPv6"
         case .linuxCooked2: "Linux cooked v2"
         }
     }
+
+    /// Whether frames carry 802.11 headers (with or without a radiotap header before them).
+    public var isWireless: Bool { self == .ieee80211 || self == .ieee80211Radiotap }
 }
 
 /// The order of bytes in a multi-byte field written by some machine.

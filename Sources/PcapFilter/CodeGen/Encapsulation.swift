@@ -60,13 +60,24 @@ public struct Encapsulation: Hashable, Sendable {
     var geneve: GeneveCells?
 
     /// The context at the start of an expression for `target`.
+    ///
+    /// On 802.11 the link header (after radiotap) and the payload start at run-time offsets,
+    /// kept in the cells of ``WirelessOffsetCells``; the payload is an LLC header, and with
+    /// SNAP the network header comes 8 bytes later, the SNAP type 6 bytes later.
     public init(target: CompilationTarget) {
         self.target = target
-        let header = LinkHeaderShape(target.linkLayer)
-        linkHeader = LayerOffset(0)
-        linkTypeField = header.typeField.map { LayerOffset($0) }
-        linkPayload = LayerOffset(header.payload)
-        networkHeaderDelta = 0
+        if let cells = WirelessOffsetCells(target.linkLayer) {
+            linkHeader = LayerOffset(0, variable: cells.radiotapLength)
+            linkPayload = LayerOffset(0, variable: cells.payload)
+            linkTypeField = linkPayload.advanced(by: 6)
+            networkHeaderDelta = 8
+        } else {
+            let header = LinkHeaderShape(target.linkLayer)
+            linkHeader = LayerOffset(0)
+            linkTypeField = header.typeField.map { LayerOffset($0) }
+            linkPayload = LayerOffset(header.payload)
+            networkHeaderDelta = 0
+        }
         protocolField = .linkLayer
         vlanDepth = 0
         mplsDepth = 0
@@ -111,6 +122,7 @@ struct LinkHeaderShape {
         case .null, .loop: (typeField, payload) = (0, 4)
         case .ppp: (typeField, payload) = (2, 4)
         case .raw, .ipv4, .ipv6: (typeField, payload) = (nil, 0)
+        case .ieee80211, .ieee80211Radiotap: (typeField, payload) = (nil, 0)  // at run-time offsets
         case .linuxCooked: (typeField, payload) = (14, 16)
         case .linuxCooked2: (typeField, payload) = (0, 20)
         }

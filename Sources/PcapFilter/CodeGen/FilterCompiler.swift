@@ -14,13 +14,14 @@ public struct FilterCompiler: Sendable {
 
     /// The program for `tree`, checked against the kernel's structural rules; optimized when
     /// `optimize` is set, in which case a filter that can accept nothing is an error, as in libpcap.
-    /// A filter containing `geneve` is never optimized (libpcap's `no_optimize`), so it is
-    /// never reported as rejecting everything either.
+    /// A filter containing `geneve`, or reading an 802.11 payload, is never optimized (libpcap's
+    /// `no_optimize`), so it is never reported as rejecting everything either.
     public func generate(_ tree: SemanticFilter, for target: CompilationTarget, optimize: Bool = false)
         throws(FilterError) -> Program
     {
-        let graph = try controlFlowGraph(for: tree, target: target)
-        return try finish(graph, optimize: optimize && !tree.containsGeneve)
+        let (predicate, optimizable) = try generation(for: tree, target: target)
+        return try finish(ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength),
+                          optimize: optimize && optimizable)
     }
 
     /// The program for an unoptimized graph: optimized first when `optimize` is set, failing
@@ -53,23 +54,16 @@ public struct FilterCompiler: Sendable {
     /// The predicate for `tree`: primitives are generated left to right, each receiving the
     /// encapsulation left by the one before it in reading order — whatever connective joins them.
     public func predicate(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError) -> Predicate {
-        var state = GenerationState(encapsulation: Encapsulation(target: target))
-        let body = try state.generate(tree)
-        return state.withPrologue(body)
+        try generation(for: tree, target: target).predicate
     }
-}
 
-extension GenerationState {
-    /// `predicate` preceded by what the whole program needs first: the variable parts of the
-    /// offsets a live `vlan` may grow start at 0 (libpcap puts this at the start of the
-    /// program, whatever comes first in the expression; without it the kernel's checker
-    /// refuses the program for reading a scratch cell never written).
-    func withPrologue(_ predicate: Predicate) -> Predicate {
-        guard let cells = vlanOffsetCells else { return predicate }
-        let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
-                                      .jump(.exit(true)))
-        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return predicate }
-        return .and(.graph(start), predicate)
+    /// The predicate for `tree` with its prologue, and whether libpcap would optimize it.
+    func generation(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError)
+        -> (predicate: Predicate, optimizable: Bool)
+    {
+        var state = GenerationState(target: target)
+        let body = try state.generate(tree)  // before `finishing` reads the state it leaves
+        return state.finishing(body)
     }
 }
 
@@ -81,6 +75,38 @@ struct GenerationState {
     var vlanOffsetCells: (payload: ScratchCell, type: ScratchCell)?
     /// Whether a `geneve` primitive was generated (its code defeats the optimizer).
     var generatedGeneve = false
+    /// On 802.11, the cells of the run-time link offsets, reserved for the whole program.
+    let wirelessCells: WirelessOffsetCells?
+
+    /// The state at the start of an expression for `target`.
+    init(target: CompilationTarget) {
+        encapsulation = Encapsulation(target: target)
+        wirelessCells = WirelessOffsetCells(target.linkLayer)
+        for cell in wirelessCells?.all ?? [] { scratch.reserve(cell) }
+    }
+
+    /// The program's predicate for the generated `body`: after the prologue that computes the
+    /// variable offsets the body reads (libpcap's `insert_compute_vloffsets`, which puts this
+    /// at the start of the program whatever comes first in the expression); and whether the
+    /// optimizer may run on it.
+    func finishing(_ body: Predicate) -> (predicate: Predicate, optimizable: Bool) {
+        if let cells = wirelessCells {
+            let usesPayload = body.uses(cells.payload)
+            let usesHeader = cells.radiotapLength.map { body.uses($0) } ?? false
+            guard let prologue = Wireless.prologue(cells, usesHeader: usesHeader, usesPayload: usesPayload) else {
+                return (body, !generatedGeneve)
+            }
+            // The payload-offset code branches inside what libpcap holds as one block, which its
+            // optimizer cannot handle, so libpcap does not optimize such programs (`no_optimize`).
+            return (.and(.graph(prologue), body), !generatedGeneve && !usesPayload)
+        }
+        // The variable parts of the offsets a live `vlan` may grow start at 0.
+        guard let cells = vlanOffsetCells else { return (body, !generatedGeneve) }
+        let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
+                                      .jump(.exit(true)))
+        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return (body, !generatedGeneve) }
+        return (.and(.graph(start), body), !generatedGeneve)
+    }
 
     /// Takes an encapsulating primitive's test and hands the encapsulation it leaves to every
     /// primitive after it in reading order.
@@ -178,6 +204,12 @@ struct GenerationState {
             return try LinkPrimitives.direction(direction, e)
         case .interfaceIndex(let index):
             return try LinkPrimitives.interfaceIndex(index, e)
+        case let .wirelessFrameType(value, mask):
+            return try Wireless.frameType(value, mask: mask, e)
+        case .wirelessDirection(let value):
+            return try Wireless.direction(value, e)
+        case let .wirelessAddress(mac, field):
+            return try Wireless.address(mac, field, e)
         }
     }
 }

@@ -13,17 +13,20 @@ enum LinkPrimitives {
     static func etherHost(_ mac: [UInt8], _ direction: AddressDirection, _ e: Encapsulation)
         throws(CodeGenerationError) -> Predicate
     {
+        if e.linkLayer.isWireless { return Wireless.host(mac, direction, e) }
         guard e.linkLayer == .ethernet else { throw .etherAddressUnsupported }
         return e.afterInnerEthernetCheck(Directions.combine(direction, source: e.linkHeader.compareBytes(at: 6, mac),
                                                             destination: e.linkHeader.compareBytes(at: 0, mac)))
     }
 
     static func broadcast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
+        if e.linkLayer.isWireless { return Wireless.broadcast(e) }
         guard e.linkLayer == .ethernet else { throw .notBroadcastLink }
         return e.afterInnerEthernetCheck(e.linkHeader.compareBytes(at: 0, Array(repeating: 0xff, count: 6)))
     }
 
     static func multicast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
+        if e.linkLayer.isWireless { return Wireless.multicast(e) }
         guard e.linkLayer == .ethernet else { throw .linkMulticastUnsupported }
         return e.afterInnerEthernetCheck(e.linkHeader.compare(.byte, at: 0, .bitsSet, 1))
     }

@@ -62,6 +62,8 @@ extension Encapsulation {
             case EtherType.ipv6: return linkPayload.compare(.byte, at: 0, 0x60, mask: 0xf0)
             default: return .never
             }
+        case .ieee80211, .ieee80211Radiotap:
+            return wirelessProtocol(etherType)
         case .ipv4:
             return type == UInt32(EtherType.ipv4) ? .always : .never
         case .ipv6:

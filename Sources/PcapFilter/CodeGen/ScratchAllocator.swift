@@ -21,6 +21,11 @@ public struct ScratchAllocator: Hashable, Sendable {
         return ScratchCell(index: UInt32(index))
     }
 
+    /// Takes `cell` for the whole compilation, before any other is handed out.
+    mutating func reserve(_ cell: ScratchCell) {
+        inUse[Int(cell.index)] = true
+    }
+
     /// Returns a cell for reuse.
     public mutating func free(_ cell: ScratchCell) {
         inUse[Int(cell.index)] = false

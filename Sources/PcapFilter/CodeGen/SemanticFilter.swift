@@ -181,4 +181,10 @@ public enum SemanticPrimitive: Hashable, Sendable {
     case direction(PacketDirection)
     /// `ifindex N`.
     case interfaceIndex(UInt32)
+    /// `type T [subtype S]`, `subtype S`: the first 802.11 frame-control byte under a mask.
+    case wirelessFrameType(value: UInt32, mask: UInt32)
+    /// `dir D`: the DS bits of the 802.11 frame control.
+    case wirelessDirection(UInt32)
+    /// `wlan addr1|addr2|addr3|addr4|ra|ta MAC`.
+    case wirelessAddress([UInt8], WirelessAddressField)
 }

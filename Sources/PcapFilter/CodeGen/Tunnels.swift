@@ -6,11 +6,15 @@ enum Tunnels {
     /// field, then the type field and payload move 4 bytes on.
     static func vlan(_ id: UInt32?, _ e: Encapsulation) throws(CodeGenerationError) -> (Predicate, Encapsulation) {
         guard e.mplsDepth == 0 else { throw .vlanAfterMPLS }
-        guard e.linkLayer == .ethernet else { throw .vlanUnsupported(e.linkLayer) }
+        guard e.linkLayer == .ethernet || e.linkLayer.isWireless else { throw .vlanUnsupported(e.linkLayer) }
         if let id, id > 4095 { throw .vlanIdentifierTooLarge(id) }
         guard let typeField = e.linkTypeField else { throw .vlanUnsupported(e.linkLayer) }
-        var test = Predicate.any(EtherType.vlanTags.map { typeField.compare(.half, at: 0, $0) })
-        if let id { test = .and(test, e.linkPayload.compare(.half, at: 0, id, mask: 0x0fff)) }
+        // Each tag protocol as a link-layer protocol: on 802.11 that includes the data-frame check.
+        var tags: [Predicate] = []
+        for tag in EtherType.vlanTags { tags.append(try e.linkProtocol(UInt16(tag))) }
+        var test = Predicate.any(tags)
+        // The tag is at libpcap's `OR_LINKPL`: after the link payload's LLC header, if any.
+        if let id { test = .and(test, e.networkHeader.compare(.half, at: 0, id, mask: 0x0fff)) }
         var next = e
         next.linkTypeField = typeField.advanced(by: 4)
         next.linkPayload = e.linkPayload.advanced(by: 4)
@@ -74,7 +78,7 @@ enum Tunnels {
     static func pppoeSession(_ id: UInt32?, _ e: Encapsulation) throws(CodeGenerationError) -> (Predicate, Encapsulation) {
         if let id, id > 65535 { throw .pppoeSessionTooLarge(id) }
         var test = try e.linkProtocol(EtherType.pppoeSession)
-        if let id { test = .and(test, e.linkPayload.compare(.word, at: 0, id, mask: 0xffff)) }
+        if let id { test = .and(test, e.networkHeader.compare(.word, at: 0, id, mask: 0xffff)) }
         var next = e
         let ppp = e.networkHeader.advanced(by: 6)
         next.linkHeader = ppp

@@ -8,7 +8,8 @@ extension FilterCompiler {
     /// Blank text accepts every packet. Errors carry libpcap's message; when an expression
     /// has several, the first in reading order is reported, as libpcap reports it. Optimized,
     /// a filter that accepts nothing is ``FilterError/rejectsAllPackets``, as in libpcap; a
-    /// filter containing `geneve` is not optimized, as libpcap does not optimize it.
+    /// filter containing `geneve`, or reading an 802.11 payload, is not optimized, as libpcap
+    /// does not optimize it.
     public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
                         optimize: Bool = true) throws(FilterError) -> Program
     {
@@ -23,7 +24,8 @@ extension FilterCompiler {
         try generatedGraph(text, for: target, resolver: resolver).graph
     }
 
-    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`).
+    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`, no
+    /// computed 802.11 payload offset).
     private func generatedGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
         throws(FilterError) -> (graph: ControlFlowGraph, optimizable: Bool)
     {
@@ -33,10 +35,10 @@ extension FilterCompiler {
         }
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
-            state: GenerationState(encapsulation: Encapsulation(target: target)))
-        let body = try generation.predicate(for: expression)
-        let predicate = generation.state.withPrologue(body)
-        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), !generation.state.generatedGeneve)
+            state: GenerationState(target: target))
+        let body = try generation.predicate(for: expression)  // before `finishing` reads the state it leaves
+        let (predicate, optimizable) = generation.state.finishing(body)
+        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), optimizable)
     }
 }
 
@@ -58,7 +60,15 @@ private struct InterleavedGeneration {
         case .not(let inner):
             return .not(try predicate(for: inner))
         case .primitive(let primitive):
-            return try state.generate(try analyzer.analyze(primitive, range: expression.range))
+            let tree = try analyzer.analyze(primitive, range: expression.range)
+            do {
+                return try state.generate(tree)
+            } catch {
+                // Code generation sees no text: a problem it reports gets the primitive's place
+                // (`type mgt` is refused there, because only the encapsulation knows the link type).
+                if case .semantic(let problem, nil) = error { throw .semantic(problem, at: expression.range) }
+                throw error
+            }
         }
     }
 }

@@ -31,8 +31,13 @@ extension SemanticAnalyzer {
         switch head.kind {
         case nil, .host?:
             if head.proto == .link {
-                guard target.linkLayer == .ethernet else { throw .semanticProblem(.linkLevelHostNameUnsupported) }
-                guard let mac = resolver.etherAddress(ofHost: name) else { throw .semanticProblem(.unknownEtherHost(name)) }
+                let wireless = target.linkLayer.isWireless
+                guard target.linkLayer == .ethernet || wireless else {
+                    throw .semanticProblem(.linkLevelHostNameUnsupported)
+                }
+                guard let mac = resolver.etherAddress(ofHost: name) else {
+                    throw .semanticProblem(wireless ? .unknownWirelessHost(name) : .unknownEtherHost(name))
+                }
                 return try etherHost(mac, head)
             }
             if head.proto == .decnet { throw .semanticProblem(.notSupportedYet("DECnet host names")) }
@@ -163,12 +168,28 @@ extension SemanticAnalyzer {
         case .sourceOrDestination?: direction = .sourceOrDestination
         case .sourceAndDestination?: direction = .sourceAndDestination
         case let wlan?:
-            // No link type compiled for has 802.11 headers: Ethernet names the qualifier,
-            // the others refuse MAC addresses altogether.
+            if target.linkLayer.isWireless, let field = Self.wirelessField(wlan) {
+                return .primitive(.wirelessAddress(mac, field))
+            }
+            // Ethernet names the qualifier; the others refuse MAC addresses altogether.
             guard target.linkLayer == .ethernet else { throw .filter(.etherAddressUnsupported) }
             throw .semanticProblem(.wlanQualifierNeeds80211(wlan))
         }
         return .primitive(.etherHost(mac, direction))
+    }
+
+    /// The 802.11 address field an `addr1`…`ta` qualifier names; nil for `src`, `dst` and their
+    /// combinations, which name no single field.
+    private static func wirelessField(_ qualifier: DirectionQualifier) -> WirelessAddressField? {
+        switch qualifier {
+        case .address1: .address1
+        case .address2: .address2
+        case .address3: .address3
+        case .address4: .address4
+        case .receiver: .receiver
+        case .transmitter: .transmitter
+        case .source, .destination, .sourceOrDestination, .sourceAndDestination: nil
+        }
     }
 
     /// The direction of a host or net; 802.11 qualifiers apply to MAC addresses only.

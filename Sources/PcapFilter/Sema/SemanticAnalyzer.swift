@@ -112,7 +112,7 @@ extension SemanticAnalyzer {
             let layer: LoadLayer
             switch proto {
             case .link: layer = .link
-            case .radio: throw .semanticProblem(.radioInformationNotPresent)
+            case .radio: layer = .radio
             case .ip: layer = .network(.ip)
             case .ip6: layer = .network(.ip6)
             case .arp: layer = .network(.arp)
@@ -168,11 +168,11 @@ extension SemanticAnalyzer {
         case .mpls(let label): return .primitive(.mpls(label))
         case .geneve(let vni): return .primitive(.geneve(vni))
         case .llc(let kind): return .primitive(.llc(Self.llcFrame(kind)))
-        case .ieee80211Type:
-            // None of the link types compiled for has 802.11 headers.
-            throw .semanticProblem(.supportedOnlyOn(subject: "802.11 link-layer types", place: "802.11"))
-        case .ieee80211Direction:
-            throw .semanticProblem(.frameDirectionUnsupported)
+        case let .ieee80211Type(_, _, value, mask):
+            // Whether the link type has 802.11 headers is code generation's to say.
+            return .primitive(.wirelessFrameType(value: value, mask: mask))
+        case .ieee80211Direction(let direction):
+            return .primitive(.wirelessDirection(direction.value))
         case .pf(let pf):
             throw .semanticProblem(.supportedOnlyOn(subject: Self.pfSubject(pf), place: "PF linktype"))
         case .atm(let keyword):

@@ -5,6 +5,8 @@ public enum SemanticProblem: Hashable, Sendable, CustomStringConvertible {
     case unknownHost(String, forAddressFamily: Bool)
     /// `ether host NAME` with no `/etc/ethers` entry.
     case unknownEtherHost(String)
+    /// `ether host NAME` on 802.11 with no `/etc/ethers` entry.
+    case unknownWirelessHost(String)
     /// `ether host NAME` on a link type without MAC addresses.
     case linkLevelHostNameUnsupported
     /// `net NAME` with no `/etc/networks` entry.
@@ -63,6 +65,7 @@ public enum SemanticProblem: Hashable, Sendable, CustomStringConvertible {
         case let .unknownHost(name, family):
             "unknown host '\(name)'" + (family ? " for specified address family" : "")
         case .unknownEtherHost(let name): "unknown ether host '\(name)'"
+        case .unknownWirelessHost(let name): "unknown 802.11 host '\(name)'"
         case .linkLevelHostNameUnsupported:
             "only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name"
         case .unknownNetwork(let name): "unknown network '\(name)'"

@@ -6,6 +6,7 @@ enum NameTables {
     ]
 
     /// Subtype names per type, in grammar.y's search order (management, control, data).
+    /// libpcap 1.10.3 has no names for the control subtypes BlockAckReq (0x80) and BlockAck (0x90).
     static let ieee80211Subtypes: [(type: UInt32, names: [(String, UInt32)])] = [
         (0x00, [
             ("assocreq", 0x00), ("assoc-req", 0x00), ("assocresp", 0x10), ("assoc-resp", 0x10),
@@ -15,7 +16,7 @@ enum NameTables {
             ("auth", 0xb0), ("authentication", 0xb0), ("deauth", 0xc0), ("deauthentication", 0xc0),
         ]),
         (0x04, [
-            ("bar", 0x80), ("ba", 0x90), ("ps-poll", 0xa0), ("rts", 0xb0), ("cts", 0xc0), ("ack", 0xd0),
+            ("ps-poll", 0xa0), ("rts", 0xb0), ("cts", 0xc0), ("ack", 0xd0),
             ("cf-end", 0xe0), ("cf-end-ack", 0xf0),
         ]),
         (0x08, [

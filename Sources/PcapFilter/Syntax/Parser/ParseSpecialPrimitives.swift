@@ -25,17 +25,20 @@ extension Parser {
             }
             throw actionError(.unknown80211TypeNameForSubtype(at: token.range))
         default:
-            let token = advance()
+            let token = peek()
             switch token.kind {
             case .number(let value):
+                advance()
                 return other(.ieee80211Direction(NamedNumber(value: value, name: nil)), start.merged(with: token.range))
             case .name(let name, _):
+                advance()
                 guard let value = NameTables.lookUp(name, in: NameTables.ieee80211Directions) else {
                     throw actionError(.unknown80211Direction(at: token.range))
                 }
                 return other(.ieee80211Direction(NamedNumber(value: value, name: name)), start.merged(with: token.range))
             default:
-                throw .syntax(at: token.range)
+                // As after `type`: a token the scanner refused (a bogus address) is its error.
+                throw syntaxError()
             }
         }
     }

@@ -1,0 +1,41 @@
+import BPF
+import CLibpcap
+import PcapFilter
+
+extension TextDifferential {
+    /// On 802.11 link types, our optimized program as well: libpcap's verdicts on every packet,
+    /// or both report that the filter accepts nothing. Ours may find more such filters than
+    /// libpcap's optimizer (then libpcap's program must reject every packet; counted), and
+    /// like libpcap it leaves programs that compute the payload offset unoptimized, so those
+    /// never report it.
+    static func optimizedProblem(_ ours: String, text: String, target: CompilationTarget, resolver: any NameResolver,
+                                 unoptimizedReference reference: [bpf_insn], packets: [(bytes: [UInt8], wire: Int)],
+                                 result: inout Comparison) -> String? {
+        let link = target.linkLayer
+        let theirs = LibpcapOracle.compile(text, dlt: link.rawValue, snaplen: target.snapLength, optimize: true)
+        let program: Program
+        do { program = try FilterCompiler().compile(ours, for: target, resolver: resolver, optimize: true) } catch {
+            guard error == .rejectsAllPackets else { return "\(ours) on \(link): optimized, we say \(error)" }
+            if case .error(let message) = theirs, message == FilterError.rejectsAllPackets.description { return nil }
+            if let accepted = packets.first(where: { LibpcapOracle.run(reference, $0.bytes, wireLength: $0.wire) != 0 }) {
+                return "\(ours) on \(link): optimized, we reject everything; libpcap accepts \(accepted.bytes)"
+            }
+            result.moreUnsatisfiable.append("\(ours) on \(link)")
+            return nil
+        }
+        if case .error(let message) = theirs { return "\(ours) on \(link): optimized, libpcap says \(message), we compiled" }
+        guard let interpreter = try? Interpreter(program) else { return "\(ours) on \(link): optimized, interpreter refused" }
+        for (bytes, wire) in packets {
+            let expected = LibpcapOracle.run(reference, bytes, wireLength: wire)
+            let actual = interpreter.run(bytes, wireLength: UInt32(wire))
+            if expected != actual {
+                return """
+                    \(ours) on \(link): optimized, ours \(actual), libpcap \(expected) for \(bytes) wire \(wire)
+                    ours optimized:
+                    \(program.dump(.listing))
+                    """
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `-y IEEE802_11` and `-y IEEE802_11_RADIO`: the same listings as tcpdump's. libpcap does not
+/// optimize a program that computes the 802.11 payload offset, so for such expressions `-d`
+/// and `-O -d` are both tcpdump's listing, line for line. (Arithmetic is left out: its
+/// scratch cells are numbered differently from libpcap's.)
+@Suite struct WirelessDumpTests {
+    static let payloadExpressions = ["ip", "tcp port 80 and not host 10.1.2.3", "vlan and udp", "ip6 and tcp",
+                                     "llc u or stp", "wlan type data and udp"]
+    static let headerExpressions = ["wlan type mgt subtype beacon", "dir tods", "wlan addr4 1:2:3:4:5:6",
+                                    "ether src 1:2:3:4:5:6", "ether multicast"]
+
+    @Test(arguments: ["IEEE802_11", "IEEE802_11_RADIO"], payloadExpressions)
+    func payloadFiltersAreNotOptimized(linkType: String, expression: String) throws {
+        let tcpdump = try #require(ProcessRunner.tool("tcpdump"), "tcpdump is not installed (scripts/test installs it)")
+        for flags in [["-d"], ["-O", "-d"]] {
+            let theirs = try ProcessRunner.run(tcpdump, ["-y", linkType] + flags + [expression])
+            let ours = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType] + flags + [expression])
+            #expect(ours.status == 0, "\(ours.errorText)")
+            #expect(ours.outputText == theirs.outputText, "-y \(linkType) \(flags) \(expression)")
+        }
+    }
+
+    /// Filters on the 802.11 header alone are optimized (the radiotap length is still computed).
+    @Test(arguments: ["IEEE802_11", "IEEE802_11_RADIO"], headerExpressions)
+    func headerFiltersPrintLibpcapsUnoptimizedListing(linkType: String, expression: String) throws {
+        let tcpdump = try #require(ProcessRunner.tool("tcpdump"), "tcpdump is not installed (scripts/test installs it)")
+        let theirs = try ProcessRunner.run(tcpdump, ["-y", linkType, "-O", "-d", expression])
+        let ours = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-O", "-d", expression])
+        #expect(ours.status == 0, "\(ours.errorText)")
+        #expect(ours.outputText == theirs.outputText, "-y \(linkType) -O -d \(expression)")
+        let optimized = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-d", "type mgt and not type mgt"])
+        #expect(optimized.status == 1 && optimized.errorText.contains("expression rejects all packets"))
+    }
+
+    @Test(arguments: [
+        (["-d", "-y", "EN10MB", "wlan type mgt"], "swiftdump: 802.11 link-layer types supported only on 802.11"),
+        (["-d", "-y", "LINUX_SLL", "dir tods"], "swiftdump: frame direction supported only with 802.11 headers"),
+        (["-d", "-y", "EN10MB", "wlan addr1 1:2:3:4:5:6"], "swiftdump: 'addr1' and 'address1' are only supported on 802.11 with 802.11 headers"),
+        (["-d", "-y", "IEEE802_11", "radio[0] = 1"], "swiftdump: radio information not present in capture"),
+        (["-d", "-y", "IEEE802_11_RADIO", "mpls"], "swiftdump: no MPLS support for 802.11 plus radiotap header"),
+        (["-d", "-y", "IEEE802_11", "ip protochain 6"], "swiftdump: 'protochain' not supported with variable length headers"),
+    ])
+    func refusedWithTcpdumpsMessage(arguments: [String], message: String) throws {
+        let run = try ProcessRunner.run(ProcessRunner.swiftdump, arguments)
+        #expect(run.status == 1)
+        #expect(run.errorText.split(separator: "\n").last.map(String.init) == message, "\(run.errorText)")
+        if let tcpdump = ProcessRunner.tool("tcpdump") {
+            let theirs = try ProcessRunner.run(tcpdump, arguments)
+            #expect(theirs.errorText.split(separator: "\n").last.map(String.init) == "tcpdump" + message.dropFirst("swiftdump".count))
+        }
+    }
+}
