@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "BPF", targets: ["BPF"]),
         .library(name: "PcapFile", targets: ["PcapFile"]),
         .library(name: "PcapFilter", targets: ["PcapFilter"]),
+        .library(name: "PacketPrinter", targets: ["PacketPrinter"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -16,16 +17,19 @@ let package = Package(
         .target(name: "BPF"),
         .target(name: "PcapFile"),
         .target(name: "PcapFilter", dependencies: ["BPF"]),
+        .target(name: "PacketPrinter", dependencies: ["PcapFile"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
-                "BPF", "PcapFile", "PcapFilter",
+                "BPF", "PcapFile", "PcapFilter", "PacketPrinter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Test support: crafted frames and the sample captures in captures/.
         .target(name: "PacketCraft", dependencies: ["PcapFile"], path: "Tools/PacketCraft"),
+        .target(name: "PrintComparison", dependencies: ["PacketPrinter", "PcapFile"], path: "Tools/PrintComparison"),
+        .executableTarget(name: "PrintReport", dependencies: ["PrintComparison"], path: "Tools/PrintReport"),
         .executableTarget(name: "GenerateCaptures", dependencies: ["PacketCraft", "PcapFile"], path: "Tools/GenerateCaptures"),
 
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);

@@ -18,6 +18,7 @@ struct SwiftDump: ParsableCommand {
 
     @OptionGroup(title: "Reading packets") var input: InputOptions
     @OptionGroup(title: "Writing and printing packets") var output: OutputOptions
+    @OptionGroup(title: "Packet lines") var printing: PrintingOptions
     @OptionGroup(title: "The filter") var filter: FilterOptions
 
     mutating func run() throws {
@@ -33,7 +34,7 @@ struct SwiftDump: ParsableCommand {
         guard let path = input.readFile else {
             throw CommandLineError.nothingToDo
         }
-        var job = try FilterFileJob(input: input, output: output, filter: filter, path: path)
+        var job = try FilterFileJob(input: input, output: output, printing: printing, filter: filter, path: path)
         try job.run()
     }
 

@@ -1,0 +1,53 @@
+extension PacketPrinter {
+    /// ICMPv6: echo, neighbour and router discovery, MLDv2 reports; other types by
+    /// tcpdump's generic wording.
+    mutating func icmpv6(_ data: Bytes, length: Int) {
+        layers.append(.icmpv6)
+        guard let type = data.byte(0) else {
+            out.write("ICMP6")
+            truncated("icmp6")
+            return
+        }
+        if options.verbosity > 0 { uncovered() }
+        out.write("ICMP6, ")
+        let start = out.bytes.count
+        do throws(Truncated) {
+            switch type {
+            case 128, 129:
+                out.write(type == 128 ? "echo request" : "echo reply")
+                out.write(", id ")
+                out.decimal(try data.u16(4))
+                out.write(", seq ")
+                out.decimal(try data.u16(6))
+            case 133: out.write("router solicitation")
+            case 134: out.write("router advertisement")
+            case 135:
+                out.write("neighbor solicitation, who has ")
+                try ipv6Address(data, 8)
+            case 136:
+                out.write("neighbor advertisement, tgt is ")
+                try ipv6Address(data, 8)
+            case 143:
+                out.write("multicast listener report v2, ")
+                out.decimal(try data.u16(6))
+                out.write(" group record(s)")
+            case 1, 2, 3, 4, 130, 131, 132, 137, 138, 139, 140, 141, 142, 144, 145, 146, 147, 148, 149, 151, 152, 153,
+                 154, 155:
+                uncovered()
+                out.write("type ")
+                out.decimal(type)
+            default:
+                out.write("unknown icmp6 type (")
+                out.decimal(type)
+                out.write(")")
+            }
+        } catch {
+            out.bytes.removeSubrange(start...)
+            out.bytes.removeLast(2)
+            truncated("icmp6")
+            return
+        }
+        out.write(", length ")
+        out.decimal(length)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import PrintComparison
+
+/// Prints the share of lines identical to `tcpdump -n` per protocol, over the covered files
+/// of `captures/` and the shared corpus; `--mismatches` also lists the differing lines.
+@main
+enum PrintReport {
+    static func main() throws {
+        guard let tcpdump = PrintComparison.tcpdumpPath() else {
+            FileHandle.standardError.write(Data("tcpdump is not installed\n".utf8))
+            exit(1)
+        }
+        let showMismatches = CommandLine.arguments.contains("--mismatches")
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var results: [FileLines] = []
+        for path in PrintComparison.captureFiles(packageRoot: root) {
+            let file = try PrintComparison.compare(path: path, tcpdump: tcpdump)
+            results.append(file)
+            guard showMismatches, file.isCovered else { continue }
+            for packet in file.packets where !packet.isIdentical {
+                print("\(path) #\(packet.number)\n  tcpdump: \(packet.theirs.joined(separator: "\n           "))\n  ours:    \(packet.ours.joined(separator: "\n           "))")
+            }
+        }
+        let table = IdenticalLinesTable(results)
+        print("Covered files: \(table.coveredFiles) of \(table.files)\n")
+        print(table.markdown, terminator: "")
+    }
+}
