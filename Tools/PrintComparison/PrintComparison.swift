@@ -58,6 +58,15 @@ public enum PrintComparison {
             if ours.isEmpty { return FileLines(path: path, packets: [], skipReason: "unreadable: \(error)") }
         }
         let theirs = split(theirText, packets: ours.count)
+        if theirs.contains(where: { ($0.first ?? "").contains("[Error converting time]") })
+            && !ours.contains(where: { $0.0.contains("[Error converting time]") }) {
+            return FileLines(path: path, packets: [], skipReason:
+                "pcap seconds past 2038: libpcap reads them as signed (tcpdump then fails), PcapFile as unsigned")
+        }
+        if theirs.contains(where: { hasUnnormalizedFraction($0.first ?? "") }) {
+            return FileLines(path: path, packets: [], skipReason:
+                "time stamps whose fraction is a second or more: PcapFile normalizes them, tcpdump prints them raw")
+        }
         var packets: [PacketLines] = []
         for (index, entry) in ours.enumerated() {
             var lines = entry.0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -66,6 +75,15 @@ public enum PrintComparison {
                                        layers: entry.1, isCovered: entry.2))
         }
         return FileLines(path: path, packets: packets, skipReason: nil)
+    }
+
+    /// Whether a line's time stamp (after the `-#` number) has a fraction of other than 6
+    /// or 9 digits, as tcpdump prints an out-of-range microsecond or nanosecond field.
+    static func hasUnnormalizedFraction(_ line: String) -> Bool {
+        let stamp = line.dropFirst(7).prefix { $0 != " " }
+        guard let dot = stamp.firstIndex(of: "."), stamp.contains(":") else { return false }
+        let digits = stamp[stamp.index(after: dot)...].count
+        return digits != 6 && digits != 9
     }
 
     /// tcpdump's output cut into packets at the lines starting with the next packet number.

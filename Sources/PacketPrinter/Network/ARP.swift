@@ -15,7 +15,7 @@ extension PacketPrinter {
             return
         }
         if !options.linkHeader { out.write("ARP, ") }
-        let isIPv4 = (proto == 0x0800 || proto == 0x1000) && pln == 4 && hln == 6
+        let isIPv4 = (proto == 0x0800 || proto == 0x1000) && pln == 4 && hln != 0
         if !isIPv4 || options.verbosity > 0 {
             switch hardware {
             case 1: out.write("Ethernet")

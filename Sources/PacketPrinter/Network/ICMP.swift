@@ -4,7 +4,6 @@ extension PacketPrinter {
     mutating func icmp(_ data: Bytes, length: Int) {
         layers.append(.icmp)
         guard let type = data.byte(0), let code = data.byte(1) else {
-            out.write("ICMP")
             truncated("icmp")
             return
         }
@@ -58,8 +57,8 @@ extension PacketPrinter {
                 out.decimal(type)
             }
         } catch {
-            out.bytes.removeSubrange(start...)
-            out.bytes.removeLast()
+            // tcpdump prints the ICMP text only once it is complete.
+            out.bytes.removeSubrange((start - 5)...)
             truncated("icmp")
             return
         }

@@ -39,7 +39,10 @@ extension PacketPrinter {
             default:
                 out.write("unknown icmp6 type (")
                 out.decimal(type)
-                out.write(")")
+                out.write("), length ")
+                out.decimal(length)
+                hex(data.prefix(length), ascii: false)
+                return
             }
         } catch {
             out.bytes.removeSubrange(start...)

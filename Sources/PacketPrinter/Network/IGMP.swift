@@ -16,11 +16,20 @@ extension PacketPrinter {
             case 0x11:
                 out.write("igmp query")
                 let maxResponse = try data.u8(1)
-                if length >= 12 || (maxResponse != 0 && maxResponse != 100) {
-                    uncovered()
+                if length >= 12 {
+                    uncovered()  // IGMPv3 queries.
                     return
                 }
-                if maxResponse != 0 && maxResponse != 100 { uncovered() }
+                if maxResponse == 0 {
+                    out.write(" v1")
+                } else {
+                    out.write(" v2")
+                    if maxResponse != 100 {
+                        out.write(" [max resp time ")
+                        out.decimal(maxResponse)
+                        out.write("]")
+                    }
+                }
                 if try data.u32(4) != 0 {
                     out.write(" [gaddr ")
                     try ipv4Address(data, 4)

@@ -25,7 +25,7 @@ extension PacketPrinter {
         default:
             layers.append(.other)
             if Self.tcpdumpPrintsProtocol(proto) { uncovered() }
-            out.write("ip-proto-")
+            out.write(" ip-proto-")
             out.decimal(proto)
             out.write(" ")
             out.decimal(length)

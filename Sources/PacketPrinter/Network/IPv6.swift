@@ -2,12 +2,12 @@ extension PacketPrinter {
     /// IPv6 and its hop-by-hop, destination-options and fragment headers.
     mutating func ipv6(_ data: Bytes, length: Int) {
         layers.append(.ipv6)
-        if !options.linkHeader { out.write("IP6 ") }
         guard data.count >= 40, let first = data.byte(0), let payloadLength = try? data.u16(4),
               let firstNext = try? data.u8(6) else {
             truncated("ip6")
             return
         }
+        if !options.linkHeader { out.write("IP6 ") }
         guard first >> 4 == 6 else {
             uncovered()
             out.write("version error: ")
@@ -81,14 +81,16 @@ extension PacketPrinter {
                 offset += headerLength
                 remaining -= headerLength
             case 44:
-                guard let following = packet.byte(offset), let fragment = try? packet.u16(offset + 2),
-                      let id = try? packet.u32(offset + 4) else {
-                    out.write("frag")
+                guard let following = packet.byte(offset), let fragment = try? packet.u16(offset + 2) else {
                     truncated("frag")
                     return
                 }
                 out.write("frag (")
                 if options.verbosity > 0 {
+                    guard let id = try? packet.u32(offset + 4) else {
+                        truncated("frag")
+                        return
+                    }
                     out.write("0x")
                     out.hex(id, width: 8)
                     out.write(":")
@@ -103,7 +105,7 @@ extension PacketPrinter {
                 next = following
                 offset += 8
                 remaining -= 8
-                if offset >= packet.count { return }
+                if offset >= packet.count { return }  // tcpdump stops silently at the capture's end.
             case 43, 135, 62, 51, 50, 108:
                 if next == 50 {
                     esp(packet.from(offset), length: remaining)

@@ -18,6 +18,9 @@ struct LineClock {
         switch options.timestamps {
         case .none:
             return
+        case .timeOfDay where stamp.seconds < 0, .dateAndTime where stamp.seconds < 0:
+            // tcpdump refuses to convert times before the epoch.
+            out.write("[Error converting time]")
         case .timeOfDay:
             localTime(stamp.seconds)
             out.bytes.append(contentsOf: cachedTime)

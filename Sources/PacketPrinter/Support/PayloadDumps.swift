@@ -25,7 +25,7 @@ extension PacketPrinter {
             let lineLength = min(16, data.count - offset)
             out.write("\n\t0x")
             out.hex(offset, width: 4)
-            out.write(":")
+            out.write(": ")
             let columnStart = out.bytes.count
             var i = 0
             while i < lineLength {

@@ -243,15 +243,15 @@ extension PacketPrinter {
     /// The payload of ports tcpdump decodes: DNS and HTTP here; others it decodes make the
     /// line uncovered.
     private mutating func tcpPayload(_ payload: Bytes, length: Int, flags: UInt8, ports: (UInt16, UInt16)) {
-        if flags & 0x04 != 0 {
-            if options.verbosity > 0 { uncovered() }
+        if flags & 0x04 != 0 && options.verbosity > 0 {
+            uncovered()  // -v prints RST data instead.
             return
         }
         func either(_ port: UInt16) -> Bool { ports.0 == port || ports.1 == port }
         if either(80) || either(8080) {
             http(payload, length: length)
         } else if either(53) || either(5353) {
-            out.write(": ")
+            out.write(" ")
             guard length >= 2 else {
                 uncovered()
                 return
