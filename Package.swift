@@ -34,7 +34,8 @@ let package = Package(
 
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
-        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter", "PacketPrinter"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .executableTarget(name: "FuzzPacketPrinter", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPacketPrinter"),
         .executableTarget(name: "FuzzAssembler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzAssembler"),
         .executableTarget(name: "FuzzInterpreter", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzInterpreter"),
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
@@ -54,5 +55,6 @@ let package = Package(
         .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "PacketPrinterTests", dependencies: ["PacketPrinter", "PcapFile", "PrintComparison", "PacketCraft"]),
     ]
 )

@@ -11,11 +11,15 @@ public protocol PrinterNameResolver: Sendable {
     func serviceName(port: UInt16, transport: TransportProtocol) -> String?
     /// The name of the capturing host's interface `index` (LINUX_SLL2 headers), or nil.
     func interfaceName(index: UInt32) -> String?
+    /// A name for IP protocol `number` (`udp`), or nil.
+    func protocolName(number: UInt8) -> String?
 }
 
 extension PrinterNameResolver {
     /// No interface names unless a resolver supplies them (tcpdump prints `?`).
     public func interfaceName(index: UInt32) -> String? { nil }
+    /// No protocol names unless a resolver supplies them.
+    public func protocolName(number: UInt8) -> String? { nil }
 }
 
 /// The transport protocols whose ports have service names.
@@ -46,9 +50,19 @@ public struct ServiceNames: PrinterNameResolver {
     private let tcp: [UInt16: String]
     private let udp: [UInt16: String]
     private let sctp: [UInt16: String]
+    private let protocols: [UInt8: String]
 
-    /// Parses services-file text; the first name given for a port wins, as in getservbyport.
-    public init(servicesText: String) {
+    /// Parses services-file text (and optionally `/etc/protocols` text); the first name
+    /// given for a number wins, as in getservbyport and getprotobynumber.
+    public init(servicesText: String, protocolsText: String = "") {
+        var protocols: [UInt8: String] = [:]
+        for line in protocolsText.split(separator: "\n") {
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2, let number = UInt8(fields[1]), protocols[number] == nil else { continue }
+            protocols[number] = String(fields[0])
+        }
+        self.protocols = protocols
         var tcp: [UInt16: String] = [:]
         var udp: [UInt16: String] = [:]
         var sctp: [UInt16: String] = [:]
@@ -75,6 +89,9 @@ public struct ServiceNames: PrinterNameResolver {
     public func hostName(ipv4: UInt32) -> String? { nil }
     /// Always nil: no host lookups.
     public func hostName(ipv6: [UInt8]) -> String? { nil }
+    /// The protocols file's name for the number, or nil.
+    public func protocolName(number: UInt8) -> String? { protocols[number] }
+
     /// The services file's name for the port, or nil.
     public func serviceName(port: UInt16, transport: TransportProtocol) -> String? {
         switch transport {

@@ -58,11 +58,37 @@ public struct PacketPrinter {
             }
             out.write("  ")
         }
+        if invalidHeader(captured: packet.bytes.count, wire: Int(packet.originalLength)) { return }
         clock.write(packet.timestamp, options: options, to: &out)
         let bytes = Bytes(packet.bytes)
         link(packet.linkType, bytes, wireLength: Int(packet.originalLength), interface: packet.interfaceIndex)
         dumpPayload(bytes)
         out.write(byte: 0x0a)
+    }
+
+    /// tcpdump's refusal of impossible record headers, `[Invalid header: caplen==0]`, in
+    /// place of the time stamp and the line.
+    private mutating func invalidHeader(captured: Int, wire: Int) -> Bool {
+        guard captured == 0 || wire == 0 || wire < captured else { return false }
+        out.write("[Invalid header:")
+        var separator: StaticString = ""
+        if captured == 0 {
+            out.write(" caplen==0")
+            separator = ","
+        }
+        if wire == 0 {
+            out.write(separator)
+            out.write(" len==0")
+        } else if wire < captured {
+            out.write(separator)
+            out.write(" len(")
+            out.decimal(wire)
+            out.write(") < caplen(")
+            out.decimal(captured)
+            out.write(")")
+        }
+        out.write("]\n")
+        return true
     }
 
     /// Marks the packet as using a protocol printed only generically (not as tcpdump would).

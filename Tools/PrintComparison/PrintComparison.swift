@@ -40,6 +40,7 @@ public enum PrintComparison {
 
     /// Compares the default (`-n`) lines of one capture.
     public static func compare(path: String, tcpdump: String, options: PrintOptions = PrintOptions(),
+                               resolver: any PrinterNameResolver = NumericNames(),
                                tcpdumpFlags: [String] = ["-n"]) throws -> FileLines {
         setenv("TZ", timeZone, 1)
         tzset()
@@ -47,7 +48,7 @@ public enum PrintComparison {
         var ours: [(String, [ProtocolLayer], Bool)] = []
         do {
             let reader = try CaptureFileReader(path: path)
-            var printer = PacketPrinter(options: options)
+            var printer = PacketPrinter(options: options, resolver: resolver)
             var number = 0
             while let packet = try reader.nextPacketView() {
                 number += 1

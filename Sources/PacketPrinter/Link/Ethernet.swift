@@ -81,6 +81,16 @@ extension PacketPrinter {
 
     /// `ethertype IPv4 (0x0800)`.
     mutating func ethertypeName(_ type: UInt16) {
+        if options.quiet {
+            if let name = EtherType.name(type) {
+                out.write(name)
+            } else {
+                out.write("Unknown Ethertype (0x")
+                out.hex(type, width: 4)
+                out.write(")")
+            }
+            return
+        }
         out.write("ethertype ")
         out.write(EtherType.name(type) ?? "Unknown")
         out.write(" (0x")
@@ -91,7 +101,7 @@ extension PacketPrinter {
     /// A link header shorter than its fixed size: tcpdump prints only the mark.
     mutating func truncatedLink(_ name: StaticString, _ frame: Bytes) {
         linkHeaderLength = frame.count
-        out.write("[|")
+        out.write(" [|")
         out.write(name)
         out.write("]")
     }

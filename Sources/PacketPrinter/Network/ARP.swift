@@ -11,7 +11,6 @@ extension PacketPrinter {
         let sha = 8, spa = 8 + hln, tha = 8 + hln + pln, tpa = 8 + 2 * hln + pln
         guard data.has(tpa, pln) else {
             truncated("arp")
-            hex(data, ascii: false)
             return
         }
         if !options.linkHeader { out.write("ARP, ") }

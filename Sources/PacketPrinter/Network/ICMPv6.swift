@@ -4,17 +4,18 @@ extension PacketPrinter {
     mutating func icmpv6(_ data: Bytes, length: Int) {
         layers.append(.icmpv6)
         guard let type = data.byte(0) else {
-            out.write("ICMP6")
             truncated("icmp6")
             return
         }
         if options.verbosity > 0 { uncovered() }
         out.write("ICMP6, ")
-        let start = out.bytes.count
+        // On truncation the line keeps the type's name, as tcpdump prints it first.
+        var named = out.bytes.count
         do throws(Truncated) {
             switch type {
             case 128, 129:
                 out.write(type == 128 ? "echo request" : "echo reply")
+                named = out.bytes.count
                 out.write(", id ")
                 out.decimal(try data.u16(4))
                 out.write(", seq ")
@@ -22,13 +23,19 @@ extension PacketPrinter {
             case 133: out.write("router solicitation")
             case 134: out.write("router advertisement")
             case 135:
-                out.write("neighbor solicitation, who has ")
+                out.write("neighbor solicitation")
+                named = out.bytes.count
+                out.write(", who has ")
                 try ipv6Address(data, 8)
             case 136:
-                out.write("neighbor advertisement, tgt is ")
+                out.write("neighbor advertisement")
+                named = out.bytes.count
+                out.write(", tgt is ")
                 try ipv6Address(data, 8)
             case 143:
-                out.write("multicast listener report v2, ")
+                out.write("multicast listener report v2")
+                named = out.bytes.count
+                out.write(", ")
                 out.decimal(try data.u16(6))
                 out.write(" group record(s)")
             case 1, 2, 3, 4, 130, 131, 132, 137, 138, 139, 140, 141, 142, 144, 145, 146, 147, 148, 149, 151, 152, 153,
@@ -45,8 +52,7 @@ extension PacketPrinter {
                 return
             }
         } catch {
-            out.bytes.removeSubrange(start...)
-            out.bytes.removeLast(2)
+            out.bytes.removeSubrange(named...)
             truncated("icmp6")
             return
         }

@@ -25,10 +25,20 @@ extension PacketPrinter {
         default:
             layers.append(.other)
             if Self.tcpdumpPrintsProtocol(proto) { uncovered() }
-            out.write(" ip-proto-")
-            out.decimal(proto)
+            protocolNumber(proto)
             out.write(" ")
             out.decimal(length)
+        }
+    }
+
+    /// ` udp` without `-n` when the resolver names the protocol, else ` ip-proto-17`.
+    mutating func protocolNumber(_ proto: UInt8) {
+        if options.numeric == 0, let name = resolver.protocolName(number: proto) {
+            out.write(" ")
+            out.write(name)
+        } else {
+            out.write(" ip-proto-")
+            out.decimal(proto)
         }
     }
 

@@ -3,7 +3,8 @@ extension PacketPrinter {
     /// ports); `-v` adds the header fields in parentheses.
     mutating func ipv4(_ data: Bytes, length: Int) {
         layers.append(.ipv4)
-        if !options.linkHeader { out.write("IP ") }
+        // tcpdump names the protocol once it has its first byte.
+        if !options.linkHeader && data.count > 0 { out.write("IP ") }
         guard data.count >= 20, let first = data.byte(0), let totalLength = try? data.u16(2),
               let fragment = try? data.u16(6), let ttl = try? data.u8(8), let proto = try? data.u8(9) else {
             truncated("ip")
@@ -43,6 +44,15 @@ extension PacketPrinter {
         let payload = data.prefix(total).from(headerLength)
         total -= headerLength
         if fragment & 0x1fff == 0 {
+            guard data.count >= headerLength else {
+                out.write(" [remaining caplen(")
+                out.decimal(data.count)
+                out.write(") < header length(")
+                out.decimal(headerLength)
+                out.write(")]")
+                truncated("ip")
+                return
+            }
             if proto != 6 && proto != 17 && proto != 132 {
                 try? ipv4Address(data, 12)
                 out.write(" > ")
@@ -55,8 +65,8 @@ extension PacketPrinter {
             try? ipv4Address(data, 12)
             out.write(" > ")
             try? ipv4Address(data, 16)
-            out.write(": ip-proto-")
-            out.decimal(proto)
+            out.write(":")
+            protocolNumber(proto)
         }
     }
 

@@ -65,14 +65,9 @@ extension PacketPrinter {
         while true {
             switch next {
             case 0, 60:
-                guard let following = packet.byte(offset), let size = packet.byte(offset + 1) else {
-                    truncated("ip6")
-                    return
-                }
-                let headerLength = (Int(size) + 1) * 8
-                guard packet.has(offset, headerLength) else {
-                    out.write(next == 0 ? "HBH" : "DSTOPT")
-                    truncated("ip6")
+                let headerLength = packet.byte(offset + 1).map { (Int($0) + 1) * 8 } ?? 2
+                guard let following = packet.byte(offset), packet.has(offset, headerLength) else {
+                    truncated(next == 0 ? "hbhopt" : "dstopt")
                     return
                 }
                 if options.verbosity > 0 { uncovered() }

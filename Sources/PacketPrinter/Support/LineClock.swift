@@ -54,8 +54,10 @@ struct LineClock {
     /// ` HH:MM:SS.ffffff` (or `-…` when time went backwards), as tcpdump's `-ttt`/`-ttttt`.
     private func delta(from reference: Timestamp, to stamp: Timestamp, _ precision: TimestampPrecision,
                        _ out: inout TextBuffer) {
+        // tcpdump subtracts stamps at the printed precision.
+        let unit: Int64 = precision == .microseconds ? 1000 : 1
         let total = (stamp.seconds &- reference.seconds) &* 1_000_000_000
-            &+ (Int64(stamp.nanoseconds) &- Int64(reference.nanoseconds))
+            &+ (Int64(stamp.nanoseconds) / unit &- Int64(reference.nanoseconds) / unit) &* unit
         let negative = total < 0
         let magnitude = total.magnitude
         let seconds = magnitude / 1_000_000_000

@@ -39,7 +39,7 @@ extension PacketPrinter {
                 out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 40 - used) + 2))
                 for j in 0..<lineLength {
                     let c = data.byte(offset + j) ?? 0
-                    out.write(byte: c >= 0x20 && c < 0x7f ? c : 0x2e)
+                    out.write(byte: c > 0x20 && c < 0x7f ? c : 0x2e)
                 }
             }
             offset += lineLength

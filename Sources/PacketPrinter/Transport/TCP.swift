@@ -284,6 +284,7 @@ extension PacketPrinter {
 
     /// `addr > addr:` for a transport header too short to hold its ports.
     mutating func ipEndpoints(_ addresses: IPAddresses, trailingSpace: Bool) {
+        guard addresses.headerIsTransport else { return }
         ipAddress(addresses, source: true)
         out.write(" > ")
         ipAddress(addresses, source: false)

@@ -50,7 +50,8 @@ struct PrintingOptions: ParsableArguments {
 
     /// Where names come from: `/etc/services` for ports unless `-n`; no host lookups.
     func resolver() -> any PrinterNameResolver {
-        numeric >= 1 ? NumericNames() : LocalNames(servicesText: (try? FileContents.read("/etc/services")) ?? "")
+        numeric >= 1 ? NumericNames() : LocalNames(servicesText: (try? FileContents.read("/etc/services")) ?? "",
+                                               protocolsText: (try? FileContents.read("/etc/protocols")) ?? "")
     }
 }
 
@@ -59,9 +60,11 @@ struct PrintingOptions: ParsableArguments {
 struct LocalNames: PrinterNameResolver {
     let services: ServiceNames
 
-    init(servicesText: String) {
-        services = ServiceNames(servicesText: servicesText)
+    init(servicesText: String, protocolsText: String) {
+        services = ServiceNames(servicesText: servicesText, protocolsText: protocolsText)
     }
+
+    func protocolName(number: UInt8) -> String? { services.protocolName(number: number) }
 
     func hostName(ipv4: UInt32) -> String? { nil }
     func hostName(ipv6: [UInt8]) -> String? { nil }
