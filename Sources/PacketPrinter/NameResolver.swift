@@ -13,6 +13,9 @@ public protocol PrinterNameResolver: Sendable {
     func interfaceName(index: UInt32) -> String?
     /// A name for IP protocol `number` (`udp`), or nil.
     func protocolName(number: UInt8) -> String?
+    /// The vendor owning an Ethernet OUI (the first three address bytes), or nil; tcpdump
+    /// prints `(oui Unknown)` after a MAC address without `-n` when it knows none.
+    func vendorName(oui: UInt32) -> String?
 }
 
 extension PrinterNameResolver {
@@ -20,6 +23,8 @@ extension PrinterNameResolver {
     public func interfaceName(index: UInt32) -> String? { nil }
     /// No protocol names unless a resolver supplies them.
     public func protocolName(number: UInt8) -> String? { nil }
+    /// No vendor names unless a resolver supplies them.
+    public func vendorName(oui: UInt32) -> String? { nil }
 }
 
 /// The transport protocols whose ports have service names.

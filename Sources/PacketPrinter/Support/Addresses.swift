@@ -56,6 +56,21 @@ extension PacketPrinter {
     /// `aa:bb:cc:dd:ee:ff` at `offset`.
     mutating func macAddress(_ data: Bytes, _ offset: Int) throws(Truncated) {
         try data.require(offset, 6)
+        if options.numeric == 0 {
+            // tcpdump names the broadcast address and appends the vendor of the rest.
+            if (0..<6).allSatisfy({ data.byte(offset + $0) == 0xff }) {
+                out.write("Broadcast")
+                return
+            }
+            for i in 0..<6 {
+                if i > 0 { out.write(byte: 0x3a) }
+                out.hexByte(try data.u8(offset + i))
+            }
+            out.write(" (oui ")
+            out.write(resolver.vendorName(oui: try data.u24(offset)) ?? "Unknown")
+            out.write(")")
+            return
+        }
         for i in 0..<6 {
             if i > 0 { out.write(byte: 0x3a) }
             out.hexByte(try data.u8(offset + i))
@@ -64,6 +79,10 @@ extension PacketPrinter {
 
     /// A link-layer address of any length, bytes joined by colons.
     mutating func linkAddress(_ data: Bytes, _ offset: Int, length: Int) throws(Truncated) {
+        if length == 6 {
+            try macAddress(data, offset)
+            return
+        }
         try data.require(offset, length)
         for i in 0..<length {
             if i > 0 { out.write(byte: 0x3a) }
