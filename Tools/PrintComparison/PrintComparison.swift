@@ -158,11 +158,12 @@ public struct IdenticalLinesTable: Sendable {
     /// Covered files and all files.
     public var coveredFiles: Int, files: Int
 
-    /// Counts the covered files' packets under every protocol each went through.
-    public init(_ results: [FileLines]) {
+    /// Counts the covered files' packets under every protocol each went through; with
+    /// `coveredPacketsOfEveryFile`, the covered packets of every compared file instead.
+    public init(_ results: [FileLines], coveredPacketsOfEveryFile: Bool = false) {
         var counts: [ProtocolLayer: (Int, Int)] = [:]
-        for file in results where file.isCovered {
-            for packet in file.packets {
+        for file in results where file.isCovered || (coveredPacketsOfEveryFile && file.skipReason == nil) {
+            for packet in file.packets where packet.isCovered {
                 for layer in Set(packet.layers) {
                     let (lines, identical) = counts[layer] ?? (0, 0)
                     counts[layer] = (lines + 1, identical + (packet.isIdentical ? 1 : 0))
@@ -179,7 +180,7 @@ public struct IdenticalLinesTable: Sendable {
         var text = "| protocol | packets | identical lines | share |\n|---|---:|---:|---:|\n"
         for row in rows {
             let share = row.lines == 0 ? 100.0 : 100.0 * Double(row.identical) / Double(row.lines)
-            text += "| \(row.layer.rawValue) | \(row.lines) | \(row.identical) | \(String(format: "%.1f%%", share)) |\n"
+            text += "| \(row.layer.rawValue) | \(row.lines) | \(row.identical) | \(String(format: "%.2f%%", share)) |\n"
         }
         return text
     }

@@ -11,18 +11,22 @@ enum PrintReport {
             exit(1)
         }
         let showMismatches = CommandLine.arguments.contains("--mismatches")
+        let showAllMismatches = CommandLine.arguments.contains("--all-mismatches")
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var results: [FileLines] = []
         for path in PrintComparison.captureFiles(packageRoot: root) {
             let file = try PrintComparison.compare(path: path, tcpdump: tcpdump)
             results.append(file)
-            guard showMismatches, file.isCovered else { continue }
-            for packet in file.packets where !packet.isIdentical {
+            guard showAllMismatches || (showMismatches && file.isCovered) else { continue }
+            for packet in file.packets where !packet.isIdentical && packet.isCovered {
                 print("\(path) #\(packet.number)\n  tcpdump: \(packet.theirs.joined(separator: "\n           "))\n  ours:    \(packet.ours.joined(separator: "\n           "))")
             }
         }
         let table = IdenticalLinesTable(results)
         print("Covered files: \(table.coveredFiles) of \(table.files)\n")
-        print(table.markdown, terminator: "")
+        print(table.markdown)
+        let packets = IdenticalLinesTable(results, coveredPacketsOfEveryFile: true)
+        print("Covered packets of every file (files with some uncovered packets included):\n")
+        print(packets.markdown, terminator: "")
     }
 }

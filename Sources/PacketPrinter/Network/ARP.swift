@@ -7,6 +7,11 @@ extension PacketPrinter {
             truncated("arp")
             return
         }
+        if hardware == 19 {
+            // ATM ARP (RFC 2225) has its own layout, printed only generically here.
+            uncovered()
+            layers.append(.other)
+        }
         let hln = Int(hardwareLength), pln = Int(protoLength)
         let sha = 8, spa = 8 + hln, tha = 8 + hln + pln, tpa = 8 + 2 * hln + pln
         guard data.has(tpa, pln) else {
