@@ -17,6 +17,9 @@ enum PrintReport {
         for path in PrintComparison.captureFiles(packageRoot: root) {
             let file = try PrintComparison.compare(path: path, tcpdump: tcpdump)
             results.append(file)
+            if CommandLine.arguments.contains("--uncovered"), let first = file.packets.first(where: { !$0.isCovered }) {
+                print("UNCOVERED \(file.packets.filter { !$0.isCovered }.count)/\(file.packets.count) \(path): \(first.theirs.first ?? "")")
+            }
             guard showAllMismatches || (showMismatches && file.isCovered) else { continue }
             for packet in file.packets where !packet.isIdentical && packet.isCovered {
                 print("\(path) #\(packet.number)\n  tcpdump: \(packet.theirs.joined(separator: "\n           "))\n  ours:    \(packet.ours.joined(separator: "\n           "))")

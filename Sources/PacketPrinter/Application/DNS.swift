@@ -4,7 +4,6 @@ extension PacketPrinter {
     mutating func dns(_ data: Bytes, length: Int, multicast: Bool) {
         layers.append(.dns)
         guard length >= 12 else {
-            uncovered()
             out.write("domain [length ")
             out.decimal(length)
             out.write(" < 12] (invalid)")

@@ -51,6 +51,10 @@ extension PacketPrinter {
                 vxlan(payload, length: payloadLength)
                 return
             }
+            if either(6081) {
+                geneve(payload, length: payloadLength)
+                return
+            }
             if UDPPorts.decoded(sourcePort) || UDPPorts.decoded(destinationPort) {
                 layers.append(.other)
                 uncovered()
@@ -92,7 +96,7 @@ extension PacketPrinter {
 enum UDPPorts {
     static func decoded(_ port: UInt16) -> Bool {
         switch port {
-        case 49, 67, 68, 1589, 1700, 4790, 6784, 69, 88, 111, 123, 137, 138, 161, 162, 319, 320, 443, 496, 500, 514, 520, 521, 525, 546, 547,
+        case 49, 67, 68, 1589, 1700, 4790, 6784, 69, 88, 111, 123, 137, 138, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547,
              646, 654, 698, 701, 750, 921, 1645, 1646, 1698, 1699, 1701, 1812, 1813, 1985, 2049, 2103, 2104, 2123, 2152,
              3386, 3503, 3784, 3785, 3799, 4341, 4342, 4500, 4567, 4784, 5060, 5246, 5247, 5355, 5359, 6081, 6343,
              6633, 6635, 6696, 6697, 7000...7009, 8231, 8472, 12222, 12223, 17754, 30490, 30491, 49152:
