@@ -64,6 +64,25 @@ import Testing
         }
     }
 
+    /// `-v` on the covered packets (IPv4 header fields, TCP checksums, IPv6 UDP checksums,
+    /// HTTP's lines); what `-v` prints beyond the covered set is not compared.
+    @Test func verboseMatchesTcpdumpOnCoveredPackets() throws {
+        let tcpdump = try #require(PrintComparison.tcpdumpPath())
+        var compared = 0
+        for name in ["mixed.pcap", "vlan.pcap", "raw-ip.pcap", "nanosecond.pcap"] {
+            let path = Self.packageRoot.appendingPathComponent("captures/\(name)").path
+            let file = try PrintComparison.compare(path: path, tcpdump: tcpdump, options: PrintOptions(verbosity: 1),
+                                                   tcpdumpFlags: ["-n", "-v"])
+            for packet in file.packets where packet.isCovered {
+                compared += 1
+                if !packet.isIdentical {
+                    Issue.record("-v \(name) #\(packet.number)\n tcpdump: \(packet.theirs)\n ours:    \(packet.ours)")
+                }
+            }
+        }
+        #expect(compared >= 25)
+    }
+
     /// Every prefix of every sample packet, as a capture cut short by the snap length:
     /// truncation marks (`[|tcp]`, `[|ip6]` …) must be tcpdump's, for each covered packet.
     @Test func truncatedPacketsPrintTcpdumpsMarks() throws {

@@ -5,30 +5,49 @@ extension PacketPrinter {
         layers.append(.http)
         out.write(": HTTP")
         guard looksLikeRequestOrResponse(data, length: length) else { return }
-        if options.verbosity > 0 { uncovered() }
-        // The line prints only once its end is known: binary data prints nothing.
-        var index = 0
+        if options.verbosity > 0 {
+            out.write(", length: ")
+            out.decimal(length)
+            var start = 0
+            while start < min(data.count, length), let next = textLine(data, from: start, length: length, prefix: "\n\t") {
+                start = next
+            }
+            return
+        }
+        _ = textLine(data, from: 0, length: length, prefix: ": ")
+    }
+
+    /// Prints the text line at `start` after `prefix` once its end is known (binary data
+    /// prints nothing); returns where the next line starts, or nil when printing stops.
+    private mutating func textLine(_ data: Bytes, from start: Int, length: Int, prefix: StaticString) -> Int? {
+        var index = start
+        var next: Int?
         while index < length {
             guard let c = data.byte(index) else {
                 truncated("http")
-                return
+                return nil
             }
-            if c == 0x0a { break }
+            if c == 0x0a {
+                next = index + 1
+                break
+            }
             if c == 0x0d {
-                guard index + 1 < length else { return }
-                guard let next = data.byte(index + 1) else {
+                guard index + 1 < length else { return nil }
+                guard let following = data.byte(index + 1) else {
                     truncated("http")
-                    return
+                    return nil
                 }
-                if next == 0x0a { break }
-                return
+                guard following == 0x0a else { return nil }
+                next = index + 2
+                break
             }
-            if (c < 0x20 || c > 0x7e) && c != 0x09 { return }
+            if (c < 0x20 || c > 0x7e) && c != 0x09 { return nil }
             index += 1
         }
-        out.write(": ")
-        for i in 0..<index { out.write(byte: data.byte(i) ?? 0) }
-        if index == length { truncated("http") }
+        out.write(prefix)
+        for i in start..<index { out.write(byte: data.byte(i) ?? 0) }
+        if next == nil { truncated("http") }
+        return next
     }
 
     private func looksLikeRequestOrResponse(_ data: Bytes, length: Int) -> Bool {

@@ -16,7 +16,7 @@ extension PacketPrinter {
             out.write("]")
             return
         }
-        out.write("[ses 0x")
+        out.write(" [ses 0x")
         out.hex(id)
         out.write("] ")
         guard let proto = try? data.u16(6) else {

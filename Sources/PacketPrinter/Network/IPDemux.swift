@@ -2,7 +2,7 @@ extension PacketPrinter {
     /// The protocol after an IPv4 header or the last IPv6 extension header.
     mutating func ipPayload(_ proto: UInt8, _ payload: Bytes, length: Int, addresses: IPAddresses, fragmented: Bool) {
         switch proto {
-        case 6: tcp(payload, length: length, addresses: addresses)
+        case 6: tcp(payload, length: length, addresses: addresses, fragmented: fragmented)
         case 17: udp(payload, length: length, addresses: addresses, fragmented: fragmented)
         case 1:
             if addresses.isIPv6 {

@@ -118,7 +118,7 @@ struct IPAddresses {
 enum IPProtocol {
     static func name(_ proto: UInt8) -> String? {
         switch proto {
-        case 0: "HBH"
+        case 0: "Options"
         case 1: "ICMP"
         case 2: "IGMP"
         case 4: "IPIP"

@@ -1,7 +1,7 @@
 extension PacketPrinter {
     /// TCP: `addr.port > addr.port: Flags [S.], seq …, ack …, win …, options […], length N`,
     /// then the payload of the few ports printed here.
-    mutating func tcp(_ data: Bytes, length: Int, addresses: IPAddresses) {
+    mutating func tcp(_ data: Bytes, length: Int, addresses: IPAddresses, fragmented: Bool) {
         layers.append(.tcp)
         guard let sourcePort = try? data.u16(0), let destinationPort = try? data.u16(2) else {
             ipEndpoints(addresses, trailingSpace: false)
@@ -61,7 +61,21 @@ extension PacketPrinter {
             out.write("]")
             return
         }
-        if options.verbosity > 0 { uncovered() }
+        if options.verbosity > 0 && !fragmented && data.has(0, length)
+            && !(addresses.isIPv6 && (try? addresses.data.u16(4)) == 0) {
+            let stored = (try? data.u16(16)) ?? 0
+            let sum = Checksum.verify(pseudoHeader: Checksum.pseudoHeader(addresses, proto: 6, length: length), data,
+                                      length: length)
+            out.write(", cksum 0x")
+            out.hex(stored, width: 4)
+            if sum == 0 {
+                out.write(" (correct)")
+            } else {
+                out.write(" (incorrect -> 0x")
+                out.hex(Checksum.shouldBe(stored, sum), width: 4)
+                out.write(")")
+            }
+        }
         let payloadLength = length - headerLength
         if payloadLength > 0 || flags & 0x07 != 0 {
             out.write(", seq ")

@@ -35,8 +35,10 @@ extension PacketPrinter {
             return
         }
         endpoints(addresses, sourcePort, destinationPort, .udp)
-        if options.verbosity > 0 { uncovered() }
         let payload = data.from(8).prefix(payloadLength)
+        if options.verbosity > 0 && !fragmented {
+            udpChecksum(data, length: payloadLength + 8, addresses: addresses)
+        }
         if !options.quiet {
             func either(_ port: UInt16) -> Bool { sourcePort == port || destinationPort == port }
             if either(53) {
@@ -68,6 +70,30 @@ extension PacketPrinter {
         } else {
             out.write("UDP, length ")
             out.decimal(udpLength)
+        }
+    }
+
+    /// `[udp sum ok] ` (IPv6 at `-v`; IPv4 only from `-vv`, as tcpdump).
+    private mutating func udpChecksum(_ data: Bytes, length: Int, addresses: IPAddresses) {
+        guard let stored = try? data.u16(6) else { return }
+        if !addresses.isIPv6 {
+            guard options.verbosity > 1 else { return }
+            if stored == 0 {
+                out.write("[no cksum] ")
+                return
+            }
+        }
+        guard data.has(0, length) else { return }
+        let sum = Checksum.verify(pseudoHeader: Checksum.pseudoHeader(addresses, proto: 17, length: length), data,
+                                  length: length)
+        if sum == 0 {
+            out.write("[udp sum ok] ")
+        } else {
+            out.write("[bad udp cksum 0x")
+            out.hex(stored, width: 4)
+            out.write(" -> 0x")
+            out.hex(Checksum.shouldBe(stored, sum), width: 4)
+            out.write("!] ")
         }
     }
 
