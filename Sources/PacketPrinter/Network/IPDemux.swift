@@ -16,6 +16,7 @@ extension PacketPrinter {
             } else {
                 out.write("[ICMPv6 requires IPv6] (invalid)")
             }
+        case 132: sctp(payload, length: length, addresses: addresses)
         case 2: igmp(payload, length: length)
         case 4: ipv4(payload, length: length)
         case 41: ipv6(payload, length: length)
@@ -45,7 +46,7 @@ extension PacketPrinter {
     /// IP protocols tcpdump decodes (so its line differs from the generic one printed here).
     static func tcpdumpPrintsProtocol(_ proto: UInt8) -> Bool {
         switch proto {
-        case 8, 9, 33, 51, 88, 89, 94, 103, 108, 112, 113, 132, 46, 55, 135, 112 + 100: true
+        case 8, 9, 33, 51, 88, 89, 94, 103, 108, 112, 113, 46, 55, 135, 212: true
         default: false
         }
     }
