@@ -223,8 +223,22 @@ extension PacketPrinter {
                         i += 8
                     }
                 }
+            case 19:
+                out.write("md5")
+                dataLength = 16
+                guard dataLength <= remaining else {
+                    out.write("[bad opt]")
+                    return false
+                }
+                guard data.has(offset, dataLength) else {
+                    truncated("tcp")
+                    return false
+                }
+                out.write(" shared secret not supplied with -M, can't check - ")
+                for i in 0..<16 { out.hexByte(data.byte(offset + i) ?? 0) }
             default:
-                uncovered()
+                // Kinds tcpdump decodes itself (cc, scps, tcp-ao, mptcp, tfo, experiments).
+                if [11, 12, 13, 20, 21, 27, 29, 30, 34, 253, 254].contains(kind) { uncovered() }
                 out.write("unknown-")
                 out.decimal(kind)
                 dataLength = optionLength - 2
