@@ -17,6 +17,10 @@ public struct PacketPrinter {
     var clock = LineClock()
     /// The captured bytes after the link-layer header, for `-x`/`-X`/`-A`.
     var linkHeaderLength = 0
+    /// How many network headers enclose the one being printed: tunnels nest, and a crafted
+    /// packet must not recurse deep enough to exhaust the stack.
+    var nesting = 0
+    static let maximumNesting = 32
 
     /// Creates a printer; `resolver` supplies names when `options.numeric` allows them.
     public init(options: PrintOptions = PrintOptions(), resolver: any PrinterNameResolver = NumericNames()) {
@@ -49,6 +53,7 @@ public struct PacketPrinter {
         layers.removeAll(keepingCapacity: true)
         covered = true
         linkHeaderLength = 0
+        nesting = 0
         if let number {
             let before = out.bytes.count
             out.decimal(UInt64(max(0, number)))

@@ -2,6 +2,8 @@ extension PacketPrinter {
     /// Ethernet II (and 802.1Q/QinQ tags): `-e` prints the MACs, the type and the length;
     /// otherwise the line starts with the payload's protocol.
     mutating func ethernet(_ frame: Bytes, wireLength: Int) {
+        guard enterNested() else { return }
+        defer { nesting -= 1 }
         layers.append(.ethernet)
         guard frame.count >= 14 else {
             truncatedLink("ether", frame)

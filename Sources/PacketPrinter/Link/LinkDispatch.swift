@@ -28,6 +28,17 @@ extension PacketPrinter {
         ipByVersion(frame, length: wireLength)
     }
 
+    /// Enters one more enclosed network header; false (and a generic mark) past the limit.
+    mutating func enterNested() -> Bool {
+        guard nesting < Self.maximumNesting else {
+            uncovered()
+            out.write("[too many nested headers]")
+            return false
+        }
+        nesting += 1
+        return true
+    }
+
     /// IPv4 or IPv6 by the version nibble, as tcpdump's `ipN_print` chooses.
     mutating func ipByVersion(_ data: Bytes, length: Int) {
         guard let first = data.byte(0) else {

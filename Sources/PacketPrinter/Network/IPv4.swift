@@ -2,6 +2,8 @@ extension PacketPrinter {
     /// IPv4: `IP src > dst: ` and the payload (TCP and UDP print the addresses with their
     /// ports); `-v` adds the header fields in parentheses.
     mutating func ipv4(_ data: Bytes, length: Int) {
+        guard enterNested() else { return }
+        defer { nesting -= 1 }
         layers.append(.ipv4)
         // tcpdump names the protocol once it has its first byte.
         if !options.linkHeader && data.count > 0 { out.write("IP ") }

@@ -1,6 +1,8 @@
 extension PacketPrinter {
     /// IPv6 and its hop-by-hop, destination-options and fragment headers.
     mutating func ipv6(_ data: Bytes, length: Int) {
+        guard enterNested() else { return }
+        defer { nesting -= 1 }
         layers.append(.ipv6)
         guard data.count >= 40, let first = data.byte(0), let payloadLength = try? data.u16(4),
               let firstNext = try? data.u8(6) else {
