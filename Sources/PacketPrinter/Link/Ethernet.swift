@@ -59,7 +59,7 @@ extension PacketPrinter {
                 out.decimal(wireLength)
                 out.write(": ")
             }
-            hex(payload.prefix(Int(type)), ascii: false)
+            defaultPrint(payload.prefix(Int(type)))
             return
         }
         if !ethertype(type, payload, length: length) {
@@ -71,7 +71,7 @@ extension PacketPrinter {
                 out.decimal(wireLength)
                 out.write(": ")
             }
-            hex(payload, ascii: false)
+            defaultPrint(payload)
         }
     }
 

@@ -30,16 +30,23 @@ extension PacketPrinter {
         let name = resolver.interfaceName(index: index) ?? "?"
         out.write(name)
         out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 5 - name.utf8.count) + 1))
+        let direction = Self.directionName(UInt16(packetType))
+        out.write(direction)
+        out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 3 - direction.utf8CodeUnitCount) + 1))
         if options.linkHeader {
             out.write("ifindex ")
             out.decimal(index)
             out.write(" ")
-            cookedHeader(frame, packetType: UInt16(packetType), addressLength: Int(addressLength), addressOffset: 12,
-                         type: type, length: wireLength, padded: false)
-        } else {
-            let direction = Self.directionName(UInt16(packetType))
-            out.write(direction)
-            out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 3 - direction.utf8CodeUnitCount) + 1))
+            if addressLength == 6 {
+                try? macAddress(frame, 12)
+                out.write(" ")
+            }
+            if !options.quiet {
+                ethertypeName(type)
+                out.write(", length ")
+                out.decimal(wireLength)
+                out.write(": ")
+            }
         }
         cookedPayload(frame, type: type, headerLength: 20, wireLength: wireLength, packetType: UInt16(packetType),
                       addressLength: Int(addressLength), addressOffset: 12)
@@ -57,11 +64,9 @@ extension PacketPrinter {
     }
 
     private mutating func cookedHeader(_ frame: Bytes, packetType: UInt16, addressLength: Int, addressOffset: Int,
-                                       type: UInt16, length: Int, padded: Bool = true) {
+                                       type: UInt16, length: Int) {
         let direction = Self.directionName(packetType)
-        if padded {
-            out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 3 - direction.utf8CodeUnitCount)))
-        }
+        out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 3 - direction.utf8CodeUnitCount)))
         out.write(direction)
         out.write(" ")
         if addressLength == 6 {
@@ -85,7 +90,7 @@ extension PacketPrinter {
             // Linux's pseudo-ethertypes for 802.2, Novell 802.3 and the like.
             layers.append(.other)
             uncovered()
-            hex(frame.from(offset), ascii: false)
+            defaultPrint(frame.from(offset))
             return
         }
         while type == 0x8100 {
@@ -110,21 +115,11 @@ extension PacketPrinter {
             linkHeaderLength = offset
         }
         if !ethertype(type, frame.from(offset), length: length) {
-            if !options.linkHeader {
-                let direction = Self.directionName(packetType)
-                out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 3 - direction.utf8CodeUnitCount)))
-                out.write(direction)
-                out.write(" ")
-                if addressLength == 6 {
-                    try? macAddress(frame, addressOffset)
-                    out.write(" ")
-                }
-                ethertypeName(type)
-                out.write(", length ")
-                out.decimal(wireLength)
-                out.write(": ")
+            if !options.linkHeader && headerLength == 16 {
+                cookedHeader(frame, packetType: packetType, addressLength: addressLength, addressOffset: addressOffset,
+                             type: type, length: wireLength)
             }
-            hex(frame.from(offset), ascii: false)
+            defaultPrint(frame.from(offset))
         }
     }
 }

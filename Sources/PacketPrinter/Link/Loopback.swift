@@ -43,7 +43,7 @@ extension PacketPrinter {
                 out.decimal(wireLength)
                 out.write(": ")
             }
-            hex(payload, ascii: false)
+            defaultPrint(payload)
         }
     }
 }

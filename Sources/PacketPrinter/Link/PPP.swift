@@ -49,7 +49,7 @@ extension PacketPrinter {
                 out.decimal(length)
                 out.write(": ")
             }
-            hex(payload, ascii: false)
+            defaultPrint(payload)
         }
     }
 

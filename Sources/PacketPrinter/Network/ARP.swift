@@ -84,7 +84,7 @@ extension PacketPrinter {
             out.write("Unknown (")
             out.decimal(operation)
             out.write(")")
-            hex(data, ascii: false)
+            defaultPrint(data)
             return
         }
         out.write(", length ")

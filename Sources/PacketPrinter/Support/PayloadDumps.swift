@@ -17,6 +17,13 @@ extension PacketPrinter {
         }
     }
 
+    /// tcpdump's generic dump of a payload it cannot decode: hex and ASCII, unless `-q`,
+    /// `-x`, `-X` or `-A` (which suppress it) was given.
+    mutating func defaultPrint(_ data: Bytes) {
+        guard !options.quiet, options.dump == .none else { return }
+        hex(data, ascii: true)
+    }
+
     /// Lines of `\n\t0x0000:  0001 0800 …`, sixteen bytes each, with the printable
     /// characters beside them for `-X`.
     mutating func hex(_ data: Bytes, ascii: Bool) {

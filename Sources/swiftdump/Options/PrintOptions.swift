@@ -48,9 +48,10 @@ struct PrintingOptions: ParsableArguments {
                             precision: precision)
     }
 
-    /// Where names come from: `/etc/services` for ports unless `-n`; no host lookups.
+    /// Where names come from: this host's interfaces (tcpdump names SLL2 interfaces even
+    /// with `-n`), `/etc/services` and `/etc/protocols` (asked only without `-n`); never DNS.
     func resolver() -> any PrinterNameResolver {
-        numeric >= 1 ? NumericNames() : LocalNames(servicesText: (try? FileContents.read("/etc/services")) ?? "",
+        LocalNames(servicesText: (try? FileContents.read("/etc/services")) ?? "",
                                                protocolsText: (try? FileContents.read("/etc/protocols")) ?? "")
     }
 }
