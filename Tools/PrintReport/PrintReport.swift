@@ -1,8 +1,10 @@
 import Foundation
+import PacketPrinter
 import PrintComparison
 
 /// Prints the share of lines identical to `tcpdump -n` per protocol, over the covered files
-/// of `captures/` and the shared corpus; `--mismatches` also lists the differing lines.
+/// of `captures/` and the shared corpus; `--mismatches` also lists the differing lines;
+/// `-e`, `-q`, `-v` compare with those flags instead of the default lines.
 @main
 enum PrintReport {
     static func main() throws {
@@ -13,9 +15,14 @@ enum PrintReport {
         let showMismatches = CommandLine.arguments.contains("--mismatches")
         let showAllMismatches = CommandLine.arguments.contains("--all-mismatches")
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let arguments = CommandLine.arguments
+        let flags = ["-e", "-q", "-v"].filter(arguments.contains)
+        let options = PrintOptions(linkHeader: flags.contains("-e"), quiet: flags.contains("-q"),
+                                   verbosity: flags.contains("-v") ? 1 : 0)
         var results: [FileLines] = []
         for path in PrintComparison.captureFiles(packageRoot: root) {
-            let file = try PrintComparison.compare(path: path, tcpdump: tcpdump)
+            let file = try PrintComparison.compare(path: path, tcpdump: tcpdump, options: options,
+                                                   tcpdumpFlags: ["-n"] + flags)
             results.append(file)
             if CommandLine.arguments.contains("--uncovered"), let first = file.packets.first(where: { !$0.isCovered }) {
                 print("UNCOVERED \(file.packets.filter { !$0.isCovered }.count)/\(file.packets.count) \(path): \(first.theirs.first ?? "")")

@@ -3,6 +3,7 @@ extension PacketPrinter {
     /// `id 1/0/0 A 1.2.3.4 (len)` for responses.
     mutating func dns(_ data: Bytes, length: Int, multicast: Bool) {
         layers.append(.dns)
+        if options.verbosity > 0 { uncovered() }  // -v adds owner names, SOA fields, EDNS detail.
         guard length >= 12 else {
             out.write("domain [length ")
             out.decimal(length)

@@ -29,6 +29,13 @@ extension PacketPrinter {
             out.write(", rsvd 0x")
             out.hex(reserved)
         }
+        if options.verbosity > 0 || options.linkHeader {
+            out.write(", proto ")
+            out.write(EtherType.name(proto) ?? "unknown")
+            out.write(" (0x")
+            out.hex(proto, width: 4)
+            out.write(")")
+        }
         if options.verbosity > 0 { uncovered() }
         if optionsLength > 0 {
             out.write(", options [")

@@ -26,10 +26,10 @@ extension PacketPrinter {
         let label = entry >> 12
         let first = payload.byte(0) ?? 0
         if label == 0 || (label != 2 && first >= 0x45 && first <= 0x4f) {
-            out.write(" ")
+            out.write(options.verbosity > 0 ? "\n\t" : " ")
             ipv4(payload, length: length - offset)
         } else if label == 2 || (first >= 0x60 && first <= 0x6f) {
-            out.write(" ")
+            out.write(options.verbosity > 0 ? "\n\t" : " ")
             ipv6(payload, length: length - offset)
         } else {
             layers.append(.other)

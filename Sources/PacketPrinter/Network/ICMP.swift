@@ -64,7 +64,21 @@ extension PacketPrinter {
         }
         out.write(", length ")
         out.decimal(length)
-        if options.verbosity > 0 && (type == 3 || type == 11 || type == 5 || type == 12) { uncovered() }
+        // -v checks the checksum and quotes the packet of error messages.
+        if options.verbosity > 0 {
+            if type == 3 || type == 11 || type == 5 || type == 12 || length < 8 { uncovered() }
+            if data.has(0, length) {
+                let sum = Checksum.verify(pseudoHeader: [], data, length: length)
+                if sum != 0 {
+                    let stored = (try? data.u16(2)) ?? 0
+                    out.write(" (wrong icmp cksum ")
+                    out.hex(stored)
+                    out.write(" (->")
+                    out.hex(Checksum.shouldBe(stored, sum))
+                    out.write(")!)")
+                }
+            }
+        }
     }
 
     private mutating func unreachable(_ data: Bytes, code: UInt8) throws(Truncated) {

@@ -92,16 +92,31 @@ extension PacketPrinter {
         out.decimal(Int(fragment & 0x1fff) * 8)
         out.write(", flags [")
         if fragment & 0xe000 == 0 { out.write("none") }
-        if fragment & 0x8000 != 0 { out.write("rsvd") }
-        if fragment & 0x4000 != 0 { out.write("DF") }
-        if fragment & 0x2000 != 0 { out.write("+") }
+        var separator: StaticString = ""
+        for (bit, name) in [(UInt16(0x2000), StaticString("+")), (0x4000, "DF"), (0x8000, "rsvd")]
+        where fragment & bit != 0 {
+            out.write(separator)
+            out.write(name)
+            separator = ", "
+        }
         out.write("], proto ")
         out.write(IPProtocol.name(proto) ?? "unknown")
         out.write(" (")
         out.decimal(proto)
         out.write("), length ")
         out.decimal(total)
-        if headerLength > 20 { uncovered() }
+        if headerLength > 20 { uncovered() }  // IP options.
+        if data.has(0, headerLength) {
+            let sum = Checksum.verify(pseudoHeader: [], data, length: headerLength)
+            if sum != 0 {
+                let stored = (try? data.u16(10)) ?? 0
+                out.write(", bad cksum ")
+                out.hex(stored)
+                out.write(" (->")
+                out.hex(Checksum.shouldBe(stored, sum))
+                out.write(")!")
+            }
+        }
         out.write(")\n    ")
     }
 }
@@ -125,20 +140,28 @@ enum IPProtocol {
         case 2: "IGMP"
         case 4: "IPIP"
         case 6: "TCP"
+        case 8: "EGP"
+        case 9: "IGRP"
         case 17: "UDP"
+        case 33: "DCCP"
         case 41: "IPv6"
         case 43: "Routing"
-        case 44: "frag"
+        case 44: "Fragment"
+        case 46: "RSVP"
         case 47: "GRE"
         case 50: "ESP"
         case 51: "AH"
+        case 55: "Mobile IP"
         case 58: "ICMPv6"
-        case 59: "none"
-        case 60: "DSTOPT"
+        case 62: "Mobile IP (old)"
+        case 88: "EIGRP"
         case 89: "OSPF"
         case 103: "PIM"
+        case 108: "Compressed IP"
         case 112: "VRRP"
+        case 113: "PGM"
         case 132: "SCTP"
+        case 135: "Mobility"
         default: nil
         }
     }

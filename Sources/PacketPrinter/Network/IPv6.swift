@@ -79,15 +79,15 @@ extension PacketPrinter {
                 remaining -= headerLength
             case 44:
                 guard let following = packet.byte(offset), let fragment = try? packet.u16(offset + 2) else {
-                    truncated("frag")
+                    truncated("frag6")
+                    return
+                }
+                if options.verbosity > 0 && !packet.has(offset + 4, 4) {
+                    truncated("frag6")
                     return
                 }
                 out.write("frag (")
-                if options.verbosity > 0 {
-                    guard let id = try? packet.u32(offset + 4) else {
-                        truncated("frag")
-                        return
-                    }
+                if options.verbosity > 0, let id = try? packet.u32(offset + 4) {
                     out.write("0x")
                     out.hex(id, width: 8)
                     out.write(":")

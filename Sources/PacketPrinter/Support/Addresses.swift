@@ -83,6 +83,10 @@ extension PacketPrinter {
             try macAddress(data, offset)
             return
         }
+        if length == 0 {
+            out.write("<empty>")
+            return
+        }
         try data.require(offset, length)
         for i in 0..<length {
             if i > 0 { out.write(byte: 0x3a) }
