@@ -26,6 +26,30 @@ import Testing
         #expect(covered >= 4)
     }
 
+    /// `-e`, `-q` and `-v` on every covered packet of every capture (files with some
+    /// uncovered packets included).
+    @Test(arguments: [
+        (["-e"], PrintOptions(linkHeader: true)),
+        (["-q"], PrintOptions(quiet: true)),
+        (["-v"], PrintOptions(verbosity: 1)),
+    ])
+    func flagsMatchTcpdumpOnEveryCoveredPacket(flags: [String], options: PrintOptions) throws {
+        let tcpdump = try #require(PrintComparison.tcpdumpPath())
+        var compared = 0
+        for path in PrintComparison.captureFiles(packageRoot: Self.packageRoot) {
+            let file = try PrintComparison.compare(path: path, tcpdump: tcpdump, options: options,
+                                                   tcpdumpFlags: ["-n"] + flags)
+            guard file.skipReason == nil else { continue }
+            for packet in file.packets where packet.isCovered {
+                compared += 1
+                if !packet.isIdentical {
+                    Issue.record("\(flags) \(path) #\(packet.number)\n tcpdump: \(packet.theirs)\n ours:    \(packet.ours)")
+                }
+            }
+        }
+        #expect(compared >= 30)
+    }
+
     @Test func sampleCapturesAreAllCovered() throws {
         let tcpdump = try #require(PrintComparison.tcpdumpPath())
         for name in ["mixed.pcap", "nanosecond.pcap", "raw-ip.pcap", "vlan.pcap"] {
