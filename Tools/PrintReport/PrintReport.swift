@@ -33,10 +33,13 @@ enum PrintReport {
             }
         }
         let table = IdenticalLinesTable(results)
-        print("Covered files: \(table.coveredFiles) of \(table.files)\n")
+        let compared = results.filter { $0.skipReason == nil }
+        let packets = compared.reduce(0) { $0 + $1.packets.count }
+        let coveredPackets = compared.reduce(0) { $0 + $1.packets.filter(\.isCovered).count }
+        print("Covered files: \(table.coveredFiles) of \(table.files); covered packets: \(coveredPackets) of \(packets)\n")
         print(table.markdown)
-        let packets = IdenticalLinesTable(results, coveredPacketsOfEveryFile: true)
+        let everyFile = IdenticalLinesTable(results, coveredPacketsOfEveryFile: true)
         print("Covered packets of every file (files with some uncovered packets included):\n")
-        print(packets.markdown, terminator: "")
+        print(everyFile.markdown, terminator: "")
     }
 }

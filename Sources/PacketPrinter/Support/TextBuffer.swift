@@ -52,30 +52,28 @@ struct TextBuffer {
 
     /// A decimal number padded with zeros to `width` digits.
     mutating func decimal<T: BinaryInteger>(_ value: T, width: Int) {
-        var v = UInt64(truncatingIfNeeded: value)
-        var digits = [UInt8](repeating: 0x30, count: 20)
-        var i = 20
-        while v > 0 && i > 0 {
-            i -= 1
-            digits[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
+        let v = UInt64(truncatingIfNeeded: value)
+        var digits = 1
+        var scale: UInt64 = 10
+        while digits < 20 && v >= scale {
+            digits += 1
+            scale = scale.multipliedReportingOverflow(by: 10).partialValue
         }
-        let used = 20 - i
-        let shown = max(used, width)
-        bytes.append(contentsOf: digits[(20 - shown)...])
+        if width > digits { bytes.append(contentsOf: repeatElement(0x30, count: width - digits)) }
+        decimal(v)
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lower-case hexadecimal, at least `width` digits.
     mutating func hex<T: BinaryInteger>(_ value: T, width: Int = 1) {
-        var v = UInt64(truncatingIfNeeded: value)
-        var digits: [UInt8] = []
-        while v > 0 || digits.count < width {
-            digits.append(Self.hexDigits[Int(v & 0xf)])
-            v >>= 4
+        let v = UInt64(truncatingIfNeeded: value)
+        let significant = v == 0 ? 1 : (67 - v.leadingZeroBitCount) / 4
+        var shift = max(significant, width) * 4
+        while shift > 0 {
+            shift -= 4
+            bytes.append(Self.hexDigits[Int(shift < 64 ? v >> UInt64(shift) & 0xf : 0)])
         }
-        bytes.append(contentsOf: digits.reversed())
     }
 
     /// Two lower-case hexadecimal digits.

@@ -158,9 +158,7 @@ extension PacketPrinter {
             case 0: out.write("eol")
             case 1: out.write("nop")
             case 2, 3, 6, 7, 8, 28:
-                let names: [UInt8: (StaticString, Int)] = [2: ("mss", 2), 3: ("wscale", 1), 6: ("echo", 4),
-                                                           7: ("echoreply", 4), 8: ("TS", 8), 28: ("uto", 2)]
-                let (name, size) = names[kind] ?? ("", 0)
+                let (name, size) = Self.fixedSizeOption(kind)
                 out.write(name)
                 dataLength = size
                 guard dataLength <= remaining else {
@@ -268,6 +266,18 @@ extension PacketPrinter {
         return true
     }
 
+    /// The name and data size of the options with fixed-size values.
+    private static func fixedSizeOption(_ kind: UInt8) -> (StaticString, Int) {
+        switch kind {
+        case 2: ("mss", 2)
+        case 3: ("wscale", 1)
+        case 6: ("echo", 4)
+        case 7: ("echoreply", 4)
+        case 8: ("TS", 8)
+        default: ("uto", 2)
+        }
+    }
+
     /// The payload of ports tcpdump decodes: DNS and HTTP here; others it decodes make the
     /// line uncovered.
     private mutating func tcpPayload(_ payload: Bytes, length: Int, flags: UInt8, ports: (UInt16, UInt16)) {
@@ -327,11 +337,14 @@ extension PacketPrinter {
         }
     }
 
-    private func addressBytes(_ addresses: IPAddresses) -> ([UInt8], [UInt8]) {
-        let (offset, size) = addresses.isIPv6 ? (8, 16) : (12, 4)
-        let source = (0..<size).map { addresses.data.byte(offset + $0) ?? 0 }
-        let destination = (0..<size).map { addresses.data.byte(offset + size + $0) ?? 0 }
-        return (source, destination)
+    private func addressBytes(_ addresses: IPAddresses) -> (TCPConnections.Address, TCPConnections.Address) {
+        let data = addresses.data
+        func word(_ offset: Int) -> UInt64 { UInt64((try? data.u32(offset)) ?? 0) }
+        if addresses.isIPv6 {
+            return (TCPConnections.Address(upper: word(8) << 32 | word(12), lower: word(16) << 32 | word(20)),
+                    TCPConnections.Address(upper: word(24) << 32 | word(28), lower: word(32) << 32 | word(36)))
+        }
+        return (TCPConnections.Address(upper: word(12), lower: 0), TCPConnections.Address(upper: word(16), lower: 0))
     }
 }
 

@@ -4,9 +4,18 @@
 /// Both directions share one entry: the key orders the endpoints (by address bytes, then
 /// port) and `reversed` says which way a segment goes.
 struct TCPConnections {
+    /// An IPv4 or IPv6 address as two big-endian halves (IPv4 in the low half of `upper`
+    /// with `lower` zero), so keys are compared and hashed without allocating.
+    struct Address: Hashable, Comparable {
+        var upper: UInt64
+        var lower: UInt64
+
+        static func < (a: Address, b: Address) -> Bool { (a.upper, a.lower) < (b.upper, b.lower) }
+    }
+
     struct Key: Hashable {
-        var low: [UInt8]
-        var high: [UInt8]
+        var low: Address
+        var high: Address
         var ports: UInt32
     }
 
@@ -19,10 +28,10 @@ struct TCPConnections {
 
     /// The relative (seq, ack) of a segment with ACK set, recording a new connection when
     /// it is unknown or the segment is a SYN; also returns the entry for SACK blocks.
-    mutating func relative(source: [UInt8], destination: [UInt8], sourcePort: UInt16, destinationPort: UInt16,
+    mutating func relative(source: Address, destination: Address, sourcePort: UInt16, destinationPort: UInt16,
                            sequence: UInt32, acknowledgment: UInt32, isSYN: Bool)
         -> (sequence: UInt32, acknowledgment: UInt32, entry: Entry, reversed: Bool) {
-        let reversed = source.lexicographicallyPrecedes(destination) ? false
+        let reversed = source < destination ? false
             : (source == destination ? sourcePort > destinationPort : true)
         let key = reversed
             ? Key(low: destination, high: source, ports: UInt32(destinationPort) << 16 | UInt32(sourcePort))
