@@ -31,7 +31,7 @@ extension PacketPrinter {
         }
         if options.verbosity > 0 || options.linkHeader {
             out.write(", proto ")
-            out.write(EtherType.name(proto) ?? "unknown")
+            out.write(string: EtherType.name(proto) ?? "unknown")
             out.write(" (0x")
             out.hex(proto, width: 4)
             out.write(")")

@@ -85,7 +85,7 @@ extension PacketPrinter {
     mutating func ethertypeName(_ type: UInt16) {
         if options.quiet {
             if let name = EtherType.name(type) {
-                out.write(name)
+                out.write(string: name)
             } else {
                 out.write("Unknown Ethertype (0x")
                 out.hex(type, width: 4)
@@ -94,7 +94,7 @@ extension PacketPrinter {
             return
         }
         out.write("ethertype ")
-        out.write(EtherType.name(type) ?? "Unknown")
+        out.write(string: EtherType.name(type) ?? "Unknown")
         out.write(" (0x")
         out.hex(type, width: 4)
         out.write(")")

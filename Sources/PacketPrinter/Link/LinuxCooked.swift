@@ -28,7 +28,7 @@ extension PacketPrinter {
         }
         linkHeaderLength = 20
         let name = resolver.interfaceName(index: index) ?? "?"
-        out.write(name)
+        out.write(string: name)
         out.bytes.append(contentsOf: repeatElement(0x20, count: max(0, 5 - name.utf8.count) + 1))
         let direction = Self.directionName(UInt16(packetType))
         out.write(direction)

@@ -22,7 +22,7 @@ extension PacketPrinter {
         }
         linkHeaderLength = offset
         if options.linkHeader {
-            out.write(Self.pppProtocolName(proto) ?? "unknown")
+            out.write(string: Self.pppProtocolName(proto) ?? "unknown")
             out.write(" (0x")
             out.hex(proto, width: 4)
             out.write("), length ")
@@ -42,7 +42,7 @@ extension PacketPrinter {
             layers.append(.other)
             uncovered()
             if !options.linkHeader {
-                out.write(Self.pppProtocolName(proto) ?? "unknown")
+                out.write(string: Self.pppProtocolName(proto) ?? "unknown")
                 out.write(" (0x")
                 out.hex(proto, width: 4)
                 out.write("), length ")

@@ -33,7 +33,7 @@ extension PacketPrinter {
             out.decimal(hln)
             out.write("), ")
             if let name = EtherType.name(proto) {
-                out.write(name)
+                out.write(string: name)
             } else {
                 out.write("Unknown Protocol (0x")
                 out.hex(proto, width: 4)

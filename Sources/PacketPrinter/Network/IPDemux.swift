@@ -36,7 +36,7 @@ extension PacketPrinter {
     mutating func protocolNumber(_ proto: UInt8) {
         if options.numeric == 0, let name = resolver.protocolName(number: proto) {
             out.write(" ")
-            out.write(name)
+            out.write(string: name)
         } else {
             out.write(" ip-proto-")
             out.decimal(proto)

@@ -100,7 +100,7 @@ extension PacketPrinter {
             separator = ", "
         }
         out.write("], proto ")
-        out.write(IPProtocol.name(proto) ?? "unknown")
+        out.write(string: IPProtocol.name(proto) ?? "unknown")
         out.write(" (")
         out.decimal(proto)
         out.write("), length ")

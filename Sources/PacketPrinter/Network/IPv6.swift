@@ -46,7 +46,7 @@ extension PacketPrinter {
             out.write("hlim ")
             out.decimal(data.byte(7) ?? 0)
             out.write(", next-header ")
-            out.write(IPProtocol.name(firstNext) ?? "unknown")
+            out.write(string: IPProtocol.name(firstNext) ?? "unknown")
             out.write(" (")
             out.decimal(firstNext)
             out.write(") payload length: ")

@@ -3,7 +3,7 @@ extension PacketPrinter {
     mutating func ipv4Address(_ data: Bytes, _ offset: Int) throws(Truncated) {
         let value = try data.u32(offset)
         if options.numeric == 0, let name = resolver.hostName(ipv4: value) {
-            out.write(name)
+            out.write(string: name)
             return
         }
         out.decimal(value >> 24)
@@ -22,7 +22,7 @@ extension PacketPrinter {
         if options.numeric == 0 {
             let raw = (0..<16).map { data.byte(offset + $0) ?? 0 }
             if let name = resolver.hostName(ipv6: raw) {
-                out.write(name)
+                out.write(string: name)
                 return
             }
         }
@@ -67,7 +67,7 @@ extension PacketPrinter {
                 out.hexByte(try data.u8(offset + i))
             }
             out.write(" (oui ")
-            out.write(resolver.vendorName(oui: try data.u24(offset)) ?? "Unknown")
+            out.write(string: resolver.vendorName(oui: try data.u24(offset)) ?? "Unknown")
             out.write(")")
             return
         }
@@ -97,7 +97,7 @@ extension PacketPrinter {
     /// A port number, or its service name when names are allowed and known.
     mutating func port(_ value: UInt16, _ transport: TransportProtocol) {
         if namesPorts, let name = resolver.serviceName(port: value, transport: transport) {
-            out.write(name)
+            out.write(string: name)
         } else {
             out.decimal(value)
         }

@@ -8,7 +8,9 @@ struct TextBuffer {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ text: String) {
+    /// Text computed at run time (names); literals take the `StaticString` path, which
+    /// copies without decoding a String.
+    mutating func write(string text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
@@ -24,18 +26,15 @@ struct TextBuffer {
             bytes.append(0x30 &+ UInt8(truncatingIfNeeded: v))
             return
         }
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var count = 0
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { scratch in
+            var start = scratch.count
             while v > 0 {
-                scratch[count] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                start -= 1
+                scratch[start] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
                 v /= 10
-                count += 1
             }
-            while count > 0 {
-                count -= 1
-                bytes.append(scratch[count])
-            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
         }
     }
 
