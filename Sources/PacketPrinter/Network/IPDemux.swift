@@ -23,6 +23,11 @@ extension PacketPrinter {
         case 47: gre(payload, length: length)
         case 50: esp(payload, length: length)
         case 59: out.write("no next header")
+        case 143:
+            // Ethernet carried directly over IP (segment routing, RFC 8986).
+            let saved = linkHeaderLength
+            ethernet(payload, wireLength: length)
+            linkHeaderLength = saved
         default:
             layers.append(.other)
             if Self.tcpdumpPrintsProtocol(proto) { uncovered() }

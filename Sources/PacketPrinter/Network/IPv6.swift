@@ -103,7 +103,14 @@ extension PacketPrinter {
                 offset += 8
                 remaining -= 8
                 if offset >= packet.count { return }  // tcpdump stops silently at the capture's end.
-            case 43, 135, 62, 51, 50, 108:
+            case 43:
+                guard let advance = routingHeader(packet.from(offset)), let following = packet.byte(offset) else {
+                    return
+                }
+                next = following
+                offset += advance
+                remaining -= advance
+            case 135, 62, 51, 50, 108:
                 if next == 50 {
                     esp(packet.from(offset), length: remaining)
                     return
