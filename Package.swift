@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PcapFile", targets: ["PcapFile"]),
         .library(name: "PcapFilter", targets: ["PcapFilter"]),
         .library(name: "LiveCapture", targets: ["LiveCapture"]),
+        .library(name: "PacketPrinter", targets: ["PacketPrinter"]),
         .executable(name: "swiftdump", targets: ["swiftdump"]),
     ],
     dependencies: [
@@ -20,10 +21,11 @@ let package = Package(
         // Live capture on Linux: AF_PACKET, SO_ATTACH_FILTER, a TPACKET_V3 ring.
         .target(name: "CLinuxPacket"),
         .target(name: "LiveCapture", dependencies: ["BPF", "PcapFile", "CLinuxPacket"]),
+        .target(name: "PacketPrinter", dependencies: ["PcapFile"]),
         .executableTarget(
             name: "swiftdump",
             dependencies: [
-                "BPF", "PcapFile", "PcapFilter", "LiveCapture",
+                "BPF", "PcapFile", "PcapFilter", "LiveCapture", "PacketPrinter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,11 +33,14 @@ let package = Package(
         // Test support: crafted frames and the sample captures in captures/.
         .target(name: "PacketCraft", dependencies: ["PcapFile"], path: "Tools/PacketCraft"),
         .executableTarget(name: "InjectFrames", dependencies: ["CLinuxPacket"], path: "Tools/InjectFrames"),
+        .target(name: "PrintComparison", dependencies: ["PacketPrinter", "PcapFile"], path: "Tools/PrintComparison"),
+        .executableTarget(name: "PrintReport", dependencies: ["PrintComparison"], path: "Tools/PrintReport"),
         .executableTarget(name: "GenerateCaptures", dependencies: ["PacketCraft", "PcapFile"], path: "Tools/GenerateCaptures"),
 
         // Fuzzing: each target's body lives in FuzzTargets (replayed by FailCaseReplayTests);
         // each `Fuzz<Name>` executable is the libFuzzer entry point for one of them.
-        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["BPF", "PcapFile", "PcapFilter", "PacketPrinter"], path: "FuzzTesting/Sources/FuzzTargets"),
+        .executableTarget(name: "FuzzPacketPrinter", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPacketPrinter"),
         .executableTarget(name: "FuzzAssembler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzAssembler"),
         .executableTarget(name: "FuzzInterpreter", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzInterpreter"),
         .executableTarget(name: "FuzzPcapReader", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzPcapReader"),
@@ -57,5 +62,6 @@ let package = Package(
         .testTarget(name: "SwiftdumpTests", dependencies: ["BPF", "PcapFile", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "LiveCaptureTests", dependencies: ["LiveCapture", "BPF", "PcapFile", "PcapFilter", "PacketCraft", "CLibpcap"]),
         .testTarget(name: "FailCaseReplayTests", dependencies: ["FuzzTargets"]),
+        .testTarget(name: "PacketPrinterTests", dependencies: ["PacketPrinter", "PcapFile", "PrintComparison", "PacketCraft"]),
     ]
 )

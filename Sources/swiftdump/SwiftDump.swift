@@ -20,6 +20,7 @@ struct SwiftDump: ParsableCommand {
     @OptionGroup(title: "Reading packets") var input: InputOptions
     @OptionGroup(title: "Capturing live") var capture: CaptureOptions
     @OptionGroup(title: "Writing and printing packets") var output: OutputOptions
+    @OptionGroup(title: "Packet lines") var printing: PrintingOptions
     @OptionGroup(title: "The filter") var filter: FilterOptions
 
     mutating func run() throws {
@@ -38,14 +39,15 @@ struct SwiftDump: ParsableCommand {
             return
         }
         if let interface = capture.interface, input.readFile == nil {
-            let job = try LiveCaptureJob(interface: interface, capture: capture, input: input, output: output, filter: filter)
+            let job = try LiveCaptureJob(interface: interface, capture: capture, input: input, output: output,
+                                     printing: printing, filter: filter)
             try job.run()
             return
         }
         guard let path = input.readFile else {
             throw CommandLineError.nothingToDo
         }
-        var job = try FilterFileJob(input: input, output: output, filter: filter, path: path)
+        var job = try FilterFileJob(input: input, output: output, printing: printing, filter: filter, path: path)
         try job.run()
     }
 

@@ -38,6 +38,24 @@ struct NamespaceCaptureTests {
         #expect(result.errorText.hasPrefix("swiftdump: listening on veth1, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n"))
     }
 
+    /// Live lines come from the protocol printer: with `--print -w`, what is printed equals
+    /// `tcpdump -n -r` on the file written in the same run (tags re-inserted included).
+    @Test func printedLinesEqualTcpdumpsReadingOfTheFile() throws {
+        let lab = try NamespaceLab()
+        defer { lab.close() }
+        let file = LabFrames.temporaryFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try lab.startCapture(in: lab.b, ["-i", "veth1", "--immediate-mode", "-c", "3", "--print", "-w", file, "udp"])
+        try lab.inject([Self.matching, Self.tagged, Self.other], from: lab.a, interface: "veth0")
+        let result = run.finish()
+        #expect(result.status == 0, "\(result.errorText)")
+        let tcpdump = try NamespaceLab.run("/usr/bin/env", ["tcpdump", "-n", "-r", file])
+        let lines = result.outputText.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines == tcpdump.outputText.split(separator: "\n"), "\(result.outputText)\n\(tcpdump.outputText)")
+        #expect(lines.allSatisfy { $0.contains(" IP 192.0.2.1.40000 > 192.0.2.2.") })
+    }
+
     /// `vlan 100` is compiled to the kernel's tag metadata: VID 100 matches, VID 101 and
     /// untagged frames do not; the saved frame carries the whole TCI (priority bits too).
     @Test func vlanFilterMatchesTheTagTheKernelStripped() throws {

@@ -6,4 +6,5 @@ public let allFuzzTargets: [FuzzTarget] = [
     interpreterFuzzTarget,
     filterParserFuzzTarget,
     filterCompilerFuzzTarget,
+    packetPrinterFuzzTarget,
 ]

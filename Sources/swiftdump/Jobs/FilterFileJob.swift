@@ -1,4 +1,5 @@
 import BPF
+import PacketPrinter
 import PcapFile
 import PcapFilter
 
@@ -20,8 +21,11 @@ struct FilterFileJob {
     private let printsPackets: Bool
     private let numbered: Bool
     private let countOnly: Bool
+    private let printOptions: PrintOptions
+    private let resolver: any PrinterNameResolver
 
-    init(input: InputOptions, output: OutputOptions, filter: FilterOptions, path: String) throws {
+    init(input: InputOptions, output: OutputOptions, printing: PrintingOptions, filter: FilterOptions,
+         path: String) throws {
         self.path = path
         reader = try CaptureFileReader(path: path)
         self.filter = filter
@@ -36,6 +40,8 @@ struct FilterFileJob {
         printsPackets = output.printsPackets
         numbered = output.numbered
         countOnly = output.countOnly
+        printOptions = printing.printOptions(precision: precision)
+        resolver = printing.resolver()
     }
 
     func run() throws {
@@ -47,7 +53,7 @@ struct FilterFileJob {
         }
         let lines = FileDescriptorOutput(fd: 1)
         defer { lines.flush() }
-        let summary = PacketSummary(precision: precision)
+        var printer = PacketPrinter(options: printOptions, resolver: resolver)
         var matched = 0
         var read = 0
         // pcapng interfaces may differ in link type: one program per link type, compiled
@@ -78,7 +84,8 @@ struct FilterFileJob {
                     try writer.write(packet)
                 }
                 if printsPackets {
-                    lines.write(summary.line(for: packet, number: numbered ? matched : nil))
+                    let number = numbered ? matched : nil
+                    lines.append { printer.append(packet, number: number, to: &$0) }
                     if lines.readerClosed { break }
                 }
                 if let packetLimit, matched >= packetLimit { break }

@@ -1,5 +1,6 @@
 import BPF
 import LiveCapture
+import PacketPrinter
 import PcapFile
 import PcapFilter
 #if canImport(Glibc)
@@ -25,9 +26,11 @@ struct LiveCaptureJob {
     private let numbered: Bool
     private let flushesEachLine: Bool
     private let countOnly: Bool
+    private let printOptions: PrintOptions
+    private let resolver: any PrinterNameResolver
 
     init(interface: String, capture: CaptureOptions, input: InputOptions, output: OutputOptions,
-         filter: FilterOptions) throws {
+         printing: PrintingOptions, filter: FilterOptions) throws {
         self.interface = interface
         direction = try capture.direction
         packetLimit = try input.packetLimit
@@ -38,6 +41,8 @@ struct LiveCaptureJob {
         printsPackets = output.printsPackets && !output.countOnly
         numbered = output.numbered
         countOnly = output.countOnly
+        printOptions = printing.printOptions(precision: precision)
+        resolver = printing.resolver()
         let toTerminal = isatty(1) == 1
         flushesEachLine = capture.lineBuffered || toTerminal
         // tcpdump's rule: a short block timeout when lines go to a terminal or with -l, so
@@ -78,6 +83,9 @@ struct LiveCaptureJob {
         // it appears.
         var control = try SignalControl()
         let description = linkType.dltName.map { name in "\(name) (\(linkType.dltDescription ?? name))" } ?? "\(linkType)"
+        if printsPackets && printOptions.verbosity == 0 {
+            StandardError.write("swiftdump: verbose output suppressed, use -v[v]... for full protocol decode\n")
+        }
         StandardError.write((printsPackets ? "" : "swiftdump: ")
             + "listening on \(socket.deviceName), link-type \(description), snapshot length \(snapLength) bytes\n")
 
@@ -85,7 +93,7 @@ struct LiveCaptureJob {
                                userSpaceFilter: userSpaceFilter, direction: direction,
                                loopbackIndex: socket.loopbackIndex, packetLimit: packetLimit)
         var sink = LiveSink(writer: writer, lines: printsPackets ? FileDescriptorOutput(fd: 1) : nil,
-                            summary: PacketSummary(precision: precision), numbered: numbered,
+                            printer: PacketPrinter(options: printOptions, resolver: resolver), numbered: numbered,
                             flushesEachLine: flushesEachLine)
         var source = socket
         let end = try loop.run(source: &source, control: &control, sink: &sink)
@@ -124,7 +132,7 @@ extension LiveCaptureJob {
 private struct LiveSink: PacketSink {
     let writer: PcapWriter?
     let lines: FileDescriptorOutput?
-    let summary: PacketSummary
+    var printer: PacketPrinter
     let numbered: Bool
     let flushesEachLine: Bool
     var count = 0
@@ -138,7 +146,8 @@ private struct LiveSink: PacketSink {
             }
         }
         if let lines {
-            lines.write(summary.line(for: packet, number: numbered ? count : nil))
+            let number = numbered ? count : nil
+            lines.append { printer.append(packet, number: number, to: &$0) }
             if flushesEachLine { lines.flush() }
             if lines.readerClosed { return false }
         }

@@ -24,6 +24,12 @@ final class FileDescriptorOutput {
         if buffer.count >= flushThreshold { flush() }
     }
 
+    /// Lets `body` append bytes to the pending output directly (no intermediate String).
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
     func flush() {
         guard !buffer.isEmpty, !readerClosed else { return }
         if !Self.writeAll(fd: fd, &buffer) { readerClosed = true }
