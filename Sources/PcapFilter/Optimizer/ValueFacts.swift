@@ -12,8 +12,12 @@ struct ValueFacts: Hashable, Sendable {
     var bitsClear: UInt32 = 0
     /// Kept short and sorted: a long OR chain of `jeq`s would otherwise grow it quadratically.
     var excluded: [UInt32] = []
+    /// Masks the value is known to share a bit with (`jset #m` succeeded): a later `jset #k`
+    /// with `k` covering one of them succeeds too. Kept short and sorted.
+    var overlappedMasks: [UInt32] = []
 
     static let excludedLimit = 8
+    static let maskLimit = 4
 
     /// The facts of a value that is the constant `k`.
     static func exactly(_ k: UInt32) -> ValueFacts {
@@ -39,6 +43,7 @@ struct ValueFacts: Hashable, Sendable {
         case .bitsSet:
             if bitsSet & k != 0 { return true }
             if k & ~bitsClear == 0 { return false }
+            if overlappedMasks.contains(where: { $0 & ~k == 0 }) { return true }
             // Every bit of k is above the largest value the interval allows.
             if k != 0, UInt64(high) < (UInt64(1) << UInt64(k.trailingZeroBitCount)) { return false }
             return nil
@@ -61,7 +66,14 @@ struct ValueFacts: Hashable, Sendable {
         case (.greater, false): next.high = min(high, k)
         case (.greaterOrEqual, true): next.low = max(low, k)
         case (.greaterOrEqual, false): if k > 0 { next.high = min(high, k - 1) }
-        case (.bitsSet, true): if k.nonzeroBitCount == 1 { next.bitsSet |= k }
+        case (.bitsSet, true):
+            if k.nonzeroBitCount == 1 {
+                next.bitsSet |= k
+            } else if !next.overlappedMasks.contains(k) {
+                next.overlappedMasks.append(k)
+                next.overlappedMasks.sort()
+                if next.overlappedMasks.count > Self.maskLimit { next.overlappedMasks.removeLast() }
+            }
         case (.bitsSet, false): next.bitsClear |= k
         }
         return next
@@ -71,7 +83,10 @@ struct ValueFacts: Hashable, Sendable {
     func joined(with other: ValueFacts) -> ValueFacts {
         ValueFacts(low: min(low, other.low), high: max(high, other.high),
                    bitsSet: bitsSet & other.bitsSet, bitsClear: bitsClear & other.bitsClear,
-                   excluded: Self.commonExclusions(self, other))
+                   excluded: Self.commonExclusions(self, other),
+                   overlappedMasks: overlappedMasks.filter { mask in
+                       other.overlappedMasks.contains { $0 & ~mask == 0 } || other.bitsSet & mask != 0
+                   })
     }
 
     private static func commonExclusions(_ one: ValueFacts, _ other: ValueFacts) -> [UInt32] {
