@@ -103,4 +103,31 @@ import Testing
         print("longHostChainIsFast: \(elapsed)")
         #expect(elapsed < .seconds(3))
     }
+
+    /// `port a or port b …`: every term re-checks the protocol (`jeq #0x84`, `#6`, `#0x11`) and
+    /// the fragment bits, and threading one block at a time gave up after 64 blocks, so long
+    /// chains reloaded [20] and X every few dozen terms (1,000 ports did not fit 4,096
+    /// instructions). Now each port field is loaded once per address family.
+    @Test func longPortChainLoadsEachFieldOnce() throws {
+        let text = (0..<1000).map { "port \(1000 + $0)" }.joined(separator: " or ")
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(program.count <= 4096)
+        try program.validate(.linuxKernel)
+        let loads = program.instructions.filter {
+            switch $0 {
+            case .loadAbsolute, .loadIndirect, .loadXIPHeaderLength: true
+            default: false
+            }
+        }
+        // [12], [23], [20], ldx, [x+14], [x+16], [x+14] again; [20], [54], [56], [54] again.
+        #expect(loads.count == 11)
+    }
+
+    /// `jset #0x1fff` true, then the same `jset` on the same value: decided, not tested again
+    /// (only single-bit masks used to be remembered).
+    @Test func repeatedJsetIsDecided() throws {
+        let text = "ip[6:2] & 0x1fff != 0 and ip[6:2] & 0x1fff != 0"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(program.instructions.filter { if case .jump(.bitsSet, _, _, _) = $0 { true } else { false } }.count == 1)
+    }
 }
