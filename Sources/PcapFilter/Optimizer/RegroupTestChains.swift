@@ -16,7 +16,9 @@ import BPF
 /// the fall-through, so which value A holds on leaving does not matter. X and the scratch
 /// cells are untouched by the chain.
 /// What holds after it: the same tests, each value's tests consecutive in order of the
-/// value's first appearance, the head's value first (its load, which may fail, still runs first).
+/// value's first appearance, the head's value first (its load, which may fail, still runs
+/// first) — unless that load cannot fail and A already holds another of the values on entry:
+/// then that value's tests come first, without a load.
 enum RegroupTestChains {
     /// One test of a chain: the load that made its value (if any), the value, and the branch.
     private struct ChainTest {
@@ -27,7 +29,8 @@ enum RegroupTestChains {
         var exitWhen: Bool
     }
 
-    static let minimumLength = 3
+    /// Two tests are worth regrouping only when A's value on entry saves the head's load.
+    static let minimumLength = 2
 
     static func run(_ graph: inout ControlFlowGraph) {
         let order = graph.topologicalOrder()
@@ -125,11 +128,19 @@ enum RegroupTestChains {
                 groups.append([test])
             }
         }
+        // When the head's load cannot fail and A already holds one of the values on entry
+        // (`… or [30] = a` then `[26] = b or [30] = b`), that value's tests go first, unloaded.
+        var headStatements = graph[blocks[0]].statements
+        if let entry = entryStates[blocks[0].index], let reused = groupOf[entry.a], reused > 0,
+           cannotFail(headStatements, after: entry, &table) {
+            groups.insert(groups.remove(at: reused), at: 0)
+            headStatements = []
+        }
         // Every group after the first needs a load to produce its value.
         guard groups.dropFirst().allSatisfy({ $0[0].load != nil }) else { return }
         let ordered = groups.enumerated().flatMap { index, group in
             group.enumerated().map { position, test in
-                (test, position == 0 ? (index == 0 ? graph[blocks[0]].statements : test.load.map { [$0] } ?? []) : [])
+                (test, position == 0 ? (index == 0 ? headStatements : test.load.map { [$0] } ?? []) : [])
             }
         }
         for (slot, (test, statements)) in ordered.enumerated() {

@@ -130,4 +130,16 @@ import Testing
         let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
         #expect(program.instructions.filter { if case .jump(.bitsSet, _, _, _) = $0 { true } else { false } }.count == 1)
     }
+
+    /// `not host a and b`: after `[30] = a` failed, A still holds [30], so `host b` tests
+    /// [30] first without loading it again (the chain of two tests used to be left alone,
+    /// one load longer than libpcap's program).
+    @Test func chainStartsWithTheValueAlreadyInA() throws {
+        let text = "not host 1.2.3.4 and 5.6.7.8"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        guard case .program(let theirs) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap refused \(text)"); return }
+        #expect(program.count <= theirs.count)
+        #expect(program.instructions.filter { $0 == .loadAbsolute(.word, offset: 30) }.count == 1)
+    }
 }
