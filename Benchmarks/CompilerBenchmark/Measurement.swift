@@ -38,9 +38,14 @@ struct Measurement: Sendable {
             switch side {
             case .ours:
                 let target = CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached, netmask: 0)
-                if let program = try? FilterCompiler().compile(text, for: target, resolver: FixedNameResolver.empty) {
+                do {
+                    let program = try FilterCompiler().compile(text, for: target, resolver: FixedNameResolver.empty)
                     length = program.count
                     attachable = (try? program.validate(.linuxKernel)) != nil
+                } catch .programTooLarge(let count) {
+                    length = count  // compiled, but longer than the kernel's 4,096
+                } catch {
+                    length = -1
                 }
             case .libpcap:
                 if let handle = pcap_open_dead(1, 262_144) {
