@@ -142,4 +142,17 @@ import Testing
         #expect(program.count <= theirs.count)
         #expect(program.instructions.filter { $0 == .loadAbsolute(.word, offset: 30) }.count == 1)
     }
+
+    /// `port 80` on Ethernet: the IPv6 port tests (`ldh [54]`, `ldh [56]`) become `ldx #40` and
+    /// a jump into the IPv4 ones (`ldh [x + 14]`, `ldh [x + 16]`), two instructions shorter
+    /// than libpcap's program, which keeps both copies.
+    @Test func fixedOffsetTailRunsThroughIndexedTail() throws {
+        let text = "port 80"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        guard case .program(let theirs) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap refused \(text)"); return }
+        #expect(program.count < theirs.count)
+        #expect(program.instructions.contains(.loadXConstant(40)))
+        #expect(!program.instructions.contains(.loadAbsolute(.half, offset: 54)))
+    }
 }
