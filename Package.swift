@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "FuzzFilterCompiler", dependencies: ["FuzzTargets"], path: "FuzzTesting/Sources/FuzzFilterCompiler"),
 
         // Benchmarks: ours against libpcap in one run (release builds, not part of the tests).
-        .executableTarget(name: "CompilerBenchmark", dependencies: ["BPF", "PcapFilter", "CLibpcap"], path: "Benchmarks/CompilerBenchmark"),
+        .executableTarget(name: "CompilerBenchmark", dependencies: ["BPF", "PcapFilter", "CLibpcap", "TestSupport"], path: "Benchmarks/CompilerBenchmark"),
         .executableTarget(name: "InterpreterBenchmark", dependencies: ["BPF", "CLibpcap"], path: "Benchmarks/InterpreterBenchmark"),
 
         // libpcap is the oracle: only tests and benchmarks link it, never a product.

@@ -1,4 +1,5 @@
 import PcapFilter
+import TestSupport
 import Testing
 
 /// The table of TextTable.swift on every link type, and the named rows of NameRows.swift:

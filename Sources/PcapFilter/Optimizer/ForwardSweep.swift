@@ -13,11 +13,12 @@ struct ForwardSweep {
     }
 
     /// Visits every reachable block once; `visit` returns the states on its outgoing edges,
-    /// paired with their targets.
+    /// paired with their targets. Returns the table the states' values are interned in.
+    @discardableResult
     static func run(
         _ graph: inout ControlFlowGraph,
         _ visit: (BlockID, MachineState, inout ControlFlowGraph, inout ValueTable) -> [(BlockID, MachineState)]
-    ) {
+    ) -> ValueTable {
         let order = graph.topologicalOrder()
         var sweep = ForwardSweep(blockCount: graph.blocks.count)
         sweep.incoming[graph.entry.index] = [MachineState.entry(&sweep.table)]
@@ -30,5 +31,6 @@ struct ForwardSweep {
                 sweep.incoming[target.index].append(edgeState)
             }
         }
+        return sweep.table
     }
 }

@@ -31,7 +31,7 @@ public enum Optimizer {
 public enum OptimizationPass: String, CaseIterable, Sendable {
     case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, simplifyJumps, applyPeepholes
     case regroupTestChains
-    case eliminateDeadStores, mergeIdenticalBlocks, removeUnreachableBlocks
+    case eliminateDeadStores, shareIndexedTails, mergeIdenticalBlocks, removeUnreachableBlocks
 
     /// Runs the pass on `graph`.
     public func run(_ graph: inout ControlFlowGraph) {
@@ -44,6 +44,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .regroupTestChains: RegroupTestChains.run(&graph)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
         case .eliminateDeadStores: EliminateDeadStores.run(&graph)
+        case .shareIndexedTails: ShareIndexedTails.run(&graph)
         case .mergeIdenticalBlocks: MergeIdenticalBlocks.run(&graph)
         case .removeUnreachableBlocks: RemoveUnreachableBlocks.run(&graph)
         }

@@ -10,12 +10,15 @@ import BPF
 /// `[26]=a?, [30]=a?, [30]=b?, [26]=b?` — one load fewer per term.
 ///
 /// Relies on: ``ForwardSweep`` states — every load after the head's must be proven in
-/// bounds once the head's statements ran (so no test can end the program, and the order of
+/// bounds once the head's statements ran (absolute loads below the proven length, indexed
+/// loads that already succeeded with the same X) (so no test can end the program, and the order of
 /// the pure comparisons cannot change a verdict); ``Liveness`` — A is dead at the exit and at
 /// the fall-through, so which value A holds on leaving does not matter. X and the scratch
 /// cells are untouched by the chain.
 /// What holds after it: the same tests, each value's tests consecutive in order of the
-/// value's first appearance, the head's value first (its load, which may fail, still runs first).
+/// value's first appearance, the head's value first (its load, which may fail, still runs
+/// first) — unless that load cannot fail and A already holds another of the values on entry:
+/// then that value's tests come first, without a load.
 enum RegroupTestChains {
     /// One test of a chain: the load that made its value (if any), the value, and the branch.
     private struct ChainTest {
@@ -26,14 +29,15 @@ enum RegroupTestChains {
         var exitWhen: Bool
     }
 
-    static let minimumLength = 3
+    /// Two tests are worth regrouping only when A's value on entry saves the head's load.
+    static let minimumLength = 2
 
     static func run(_ graph: inout ControlFlowGraph) {
         let order = graph.topologicalOrder()
         let liveness = Liveness(graph, order: order)
         let predecessors = graph.predecessorCounts(order: order)
         var entryStates = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
-        ForwardSweep.run(&graph) { id, state, graph, sweepTable in
+        var table = ForwardSweep.run(&graph) { id, state, graph, sweepTable in
             entryStates[id.index] = state
             var exit = state
             for statement in graph[id].statements { _ = exit.execute(statement, &sweepTable) }
@@ -44,7 +48,7 @@ enum RegroupTestChains {
             guard entryStates[head.index] != nil else { continue }
             var best: (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)?
             for exitOnTrue in [true, false] {
-                if let chain = chain(from: head, exitOnTrue: exitOnTrue, graph, predecessors, entryStates),
+                if let chain = chain(from: head, exitOnTrue: exitOnTrue, graph, predecessors, entryStates, &table),
                    chain.blocks.count > (best?.blocks.count ?? minimumLength - 1) {
                     best = chain
                 }
@@ -53,48 +57,57 @@ enum RegroupTestChains {
                   !liveness.liveIn[best.fallThrough.index].contains(.a)
             else { continue }
             for id in best.blocks { inChain[id.index] = true }
-            regroup(best.blocks, exit: best.exit, fallThrough: best.fallThrough, &graph, entryStates)
+            regroup(best.blocks, exit: best.exit, fallThrough: best.fallThrough, &graph, entryStates, &table)
         }
     }
 
     /// The longest chain from `head` whose first test exits on `exitOnTrue`.
     private static func chain(
         from head: BlockID, exitOnTrue: Bool, _ graph: ControlFlowGraph, _ predecessors: [Int],
-        _ entryStates: [MachineState?]
+        _ entryStates: [MachineState?], _ table: inout ValueTable
     ) -> (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)? {
         guard case let .branch(_, _, ifTrue, ifFalse) = graph[head].terminator, ifTrue != ifFalse,
               isTestBlock(graph[head]), var state = entryStates[head.index]
         else { return nil }
-        var table = ValueTable()
         for statement in graph[head].statements { _ = state.execute(statement, &table) }
-        let proven = state.provenLength
         let exit = exitOnTrue ? ifTrue : ifFalse
         var next = exitOnTrue ? ifFalse : ifTrue
         var blocks = [head]
         while predecessors[next.index] == 1, case let .branch(_, _, t, f) = graph[next].terminator,
               t != f, t == exit || f == exit, isTestBlock(graph[next]),
-              graph[next].statements.allSatisfy({ ($0.absoluteLoadEnd ?? .max) <= UInt64(proven) }) {
+              cannotFail(graph[next].statements, after: state, &table) {
             blocks.append(next)
             next = t == exit ? f : t
         }
         return (blocks, exit, next)
     }
 
-    /// At most one absolute packet load into A, then a branch.
+    /// Whether none of `statements` can end the program once the head's statements ran
+    /// (absolute loads within the proven length, indirect loads that already succeeded with
+    /// the same X: chain blocks never change X).
+    private static func cannotFail(_ statements: [Instruction], after state: MachineState, _ table: inout ValueTable) -> Bool {
+        var state = state
+        return statements.allSatisfy { !state.execute($0, &table).canFail }
+    }
+
+    /// At most one packet load into A (absolute or indexed by X), then a branch.
     private static func isTestBlock(_ block: BasicBlock) -> Bool {
         switch block.statements.count {
         case 0: true
-        case 1: if case .loadAbsolute = block.statements[0] { true } else { false }
+        case 1:
+            switch block.statements[0] {
+            case .loadAbsolute, .loadIndirect: true
+            default: false
+            }
         default: false
         }
     }
 
     private static func regroup(
         _ blocks: [BlockID], exit: BlockID, fallThrough: BlockID, _ graph: inout ControlFlowGraph,
-        _ entryStates: [MachineState?]
+        _ entryStates: [MachineState?], _ table: inout ValueTable
     ) {
         guard var state = entryStates[blocks[0].index] else { return }
-        var table = ValueTable()
         var tests: [ChainTest] = []
         for id in blocks {
             let block = graph[id]
@@ -115,11 +128,19 @@ enum RegroupTestChains {
                 groups.append([test])
             }
         }
+        // When the head's load cannot fail and A already holds one of the values on entry
+        // (`… or [30] = a` then `[26] = b or [30] = b`), that value's tests go first, unloaded.
+        var headStatements = graph[blocks[0]].statements
+        if let entry = entryStates[blocks[0].index], let reused = groupOf[entry.a], reused > 0,
+           cannotFail(headStatements, after: entry, &table) {
+            groups.insert(groups.remove(at: reused), at: 0)
+            headStatements = []
+        }
         // Every group after the first needs a load to produce its value.
         guard groups.dropFirst().allSatisfy({ $0[0].load != nil }) else { return }
         let ordered = groups.enumerated().flatMap { index, group in
             group.enumerated().map { position, test in
-                (test, position == 0 ? (index == 0 ? graph[blocks[0]].statements : test.load.map { [$0] } ?? []) : [])
+                (test, position == 0 ? (index == 0 ? headStatements : test.load.map { [$0] } ?? []) : [])
             }
         }
         for (slot, (test, statements)) in ordered.enumerated() {

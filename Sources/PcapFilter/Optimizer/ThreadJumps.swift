@@ -2,33 +2,52 @@ import BPF
 
 /// Pass: send each edge straight past blocks whose outcome is already decided on that edge.
 ///
-/// Relies on: ``ForwardSweep`` states; ``Liveness`` computed on the graph as it is when the
-/// pass starts (blocks after the one being visited are untouched when its edges are threaded,
-/// so their liveness is still exact).
+/// Relies on: ``ForwardSweep`` entry states computed before any edge moves; ``Liveness``
+/// computed on the graph as it is when the pass starts. Blocks are threaded last to first, so
+/// an edge walks through successors whose own edges are already threaded: a decided chain of
+/// a thousand terms (`port a or port b …`, where every term re-checks the protocol) is crossed
+/// in a few steps instead of one block at a time. Moving a later block's edges changes no
+/// state flowing into an earlier block, so the entry states stay exact; and it only removes
+/// reads from paths, so the liveness computed first stays an over-approximation, which keeps
+/// the check below conservative.
 /// What holds after it: an edge that reached a block `B` whose statements cannot fail on that
 /// edge, whose writes nobody reads after `B`'s chosen successor, and whose branch the edge's
 /// state decides (after `jeq #0x800` succeeded, `jeq #0x86dd` on the same value is false) now
 /// goes to that successor instead, repeatedly. The skipped statements could neither end the
-/// program nor be observed, so every packet gets the same verdict; the state recorded on the
-/// threaded edge is the real one (the skipped statements did not run).
+/// program nor be observed, so every packet gets the same verdict.
 enum ThreadJumps {
     /// How many blocks one edge may be threaded through; bounds the work on long chains.
     static let depthLimit = 64
 
     static func run(_ graph: inout ControlFlowGraph) {
-        let liveness = Liveness(graph, order: graph.topologicalOrder())
-        // An entry that is itself decided and skippable is threaded first.
-        var entryTable = ValueTable()
-        graph.entry = destination(from: graph.entry, MachineState.entry(&entryTable), graph, liveness, &entryTable)
-        ForwardSweep.run(&graph) { id, entryState, graph, table in
-            var state = entryState
-            for statement in graph[id].statements { _ = state.execute(statement, &table) }
-            let threaded = graph[id].terminator.mapTargets { target in
-                destination(from: target, state, graph, liveness, &table)
-            }
-            graph[id].terminator = threaded
-            return PropagateValues.edgeStates(threaded, state, table)
+        let order = graph.topologicalOrder()
+        let liveness = Liveness(graph, order: order)
+        var entryStates = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
+        var table = ForwardSweep.run(&graph) { id, state, graph, table in
+            entryStates[id.index] = state
+            var exit = state
+            for statement in graph[id].statements { _ = exit.execute(statement, &table) }
+            return PropagateValues.edgeStates(graph[id].terminator, exit, table)
         }
+        for id in order.reversed() {
+            guard var state = entryStates[id.index] else { continue }
+            for statement in graph[id].statements { _ = state.execute(statement, &table) }
+            switch graph[id].terminator {
+            case let .branch(condition, operand, ifTrue, ifFalse):
+                let onTrue = state.learning(condition, operand, true, table)
+                let onFalse = state.learning(condition, operand, false, table)
+                graph[id].terminator = .branch(
+                    condition, operand,
+                    ifTrue: destination(from: ifTrue, onTrue, graph, liveness, &table),
+                    ifFalse: destination(from: ifFalse, onFalse, graph, liveness, &table))
+            case .jump(let target):
+                graph[id].terminator = .jump(destination(from: target, state, graph, liveness, &table))
+            case .accept, .reject, .returnAccumulator:
+                break
+            }
+        }
+        // An entry that is itself decided and skippable is threaded too.
+        graph.entry = destination(from: graph.entry, MachineState.entry(&table), graph, liveness, &table)
     }
 
     /// Where an edge carrying `state` into `target` can go directly.

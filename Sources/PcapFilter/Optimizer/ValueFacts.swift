@@ -12,16 +12,44 @@ struct ValueFacts: Hashable, Sendable {
     var bitsClear: UInt32 = 0
     /// Kept short and sorted: a long OR chain of `jeq`s would otherwise grow it quadratically.
     var excluded: [UInt32] = []
+    /// Masks the value is known to share a bit with (`jset #m` succeeded): a later `jset #k`
+    /// with `k` covering one of them succeeds too. Kept short and sorted.
+    var overlappedMasks: [UInt32] = []
+    /// Every value the value can still be, when it is one of a few constants: after
+    /// `jeq #0x84`, `jeq #6`, `jeq #0x11` have sent three paths to one block, the protocol is
+    /// one of the three, so the next term's same three tests cannot all fail. Sorted; `nil`
+    /// when unknown or more than ``possibleLimit``.
+    var possible: [UInt32]?
 
     static let excludedLimit = 8
+    static let maskLimit = 4
+    static let possibleLimit = 8
 
     /// The facts of a value that is the constant `k`.
     static func exactly(_ k: UInt32) -> ValueFacts {
-        ValueFacts(low: k, high: k, bitsSet: k, bitsClear: ~k)
+        ValueFacts(low: k, high: k, bitsSet: k, bitsClear: ~k, possible: [k])
+    }
+
+    /// Whether `value condition k` holds.
+    static func holds(_ value: UInt32, _ condition: JumpCondition, _ k: UInt32) -> Bool {
+        switch condition {
+        case .equal: value == k
+        case .greater: value > k
+        case .greaterOrEqual: value >= k
+        case .bitsSet: value & k != 0
+        }
+    }
+
+    /// The outcome the possible values agree on, if they are known and do.
+    private func decideByPossible(_ condition: JumpCondition, _ k: UInt32) -> Bool? {
+        guard let possible, let first = possible.first else { return nil }
+        let outcome = Self.holds(first, condition, k)
+        return possible.allSatisfy { Self.holds($0, condition, k) == outcome } ? outcome : nil
     }
 
     /// The outcome of `value condition k` when these facts decide it.
     func decide(_ condition: JumpCondition, _ k: UInt32) -> Bool? {
+        if let outcome = decideByPossible(condition, k) { return outcome }
         switch condition {
         case .equal:
             if low == k && high == k { return true }
@@ -39,6 +67,7 @@ struct ValueFacts: Hashable, Sendable {
         case .bitsSet:
             if bitsSet & k != 0 { return true }
             if k & ~bitsClear == 0 { return false }
+            if overlappedMasks.contains(where: { $0 & ~k == 0 }) { return true }
             // Every bit of k is above the largest value the interval allows.
             if k != 0, UInt64(high) < (UInt64(1) << UInt64(k.trailingZeroBitCount)) { return false }
             return nil
@@ -48,9 +77,10 @@ struct ValueFacts: Hashable, Sendable {
     /// These facts narrowed by learning that `value condition k` is `outcome`.
     func learning(_ condition: JumpCondition, _ k: UInt32, _ outcome: Bool) -> ValueFacts {
         var next = self
+        next.possible = possible?.filter { Self.holds($0, condition, k) == outcome }
         switch (condition, outcome) {
         case (.equal, true):
-            next.low = k; next.high = k; next.bitsSet = k; next.bitsClear = ~k
+            next.low = k; next.high = k; next.bitsSet = k; next.bitsClear = ~k; next.possible = [k]
         case (.equal, false):
             if !next.excluded.contains(k) {
                 next.excluded.append(k)
@@ -61,7 +91,14 @@ struct ValueFacts: Hashable, Sendable {
         case (.greater, false): next.high = min(high, k)
         case (.greaterOrEqual, true): next.low = max(low, k)
         case (.greaterOrEqual, false): if k > 0 { next.high = min(high, k - 1) }
-        case (.bitsSet, true): if k.nonzeroBitCount == 1 { next.bitsSet |= k }
+        case (.bitsSet, true):
+            if k.nonzeroBitCount == 1 {
+                next.bitsSet |= k
+            } else if !next.overlappedMasks.contains(k) {
+                next.overlappedMasks.append(k)
+                next.overlappedMasks.sort()
+                if next.overlappedMasks.count > Self.maskLimit { next.overlappedMasks.removeLast() }
+            }
         case (.bitsSet, false): next.bitsClear |= k
         }
         return next
@@ -71,7 +108,17 @@ struct ValueFacts: Hashable, Sendable {
     func joined(with other: ValueFacts) -> ValueFacts {
         ValueFacts(low: min(low, other.low), high: max(high, other.high),
                    bitsSet: bitsSet & other.bitsSet, bitsClear: bitsClear & other.bitsClear,
-                   excluded: Self.commonExclusions(self, other))
+                   excluded: Self.commonExclusions(self, other),
+                   overlappedMasks: overlappedMasks.filter { mask in
+                       other.overlappedMasks.contains { $0 & ~mask == 0 } || other.bitsSet & mask != 0
+                   },
+                   possible: Self.union(possible, other.possible))
+    }
+
+    private static func union(_ one: [UInt32]?, _ other: [UInt32]?) -> [UInt32]? {
+        guard let one, let other else { return nil }
+        let merged = Array(Set(one + other)).sorted()
+        return merged.count > possibleLimit ? nil : merged
     }
 
     private static func commonExclusions(_ one: ValueFacts, _ other: ValueFacts) -> [UInt32] {

@@ -103,4 +103,56 @@ import Testing
         print("longHostChainIsFast: \(elapsed)")
         #expect(elapsed < .seconds(3))
     }
+
+    /// `port a or port b …`: every term re-checks the protocol (`jeq #0x84`, `#6`, `#0x11`) and
+    /// the fragment bits, and threading one block at a time gave up after 64 blocks, so long
+    /// chains reloaded [20] and X every few dozen terms (1,000 ports did not fit 4,096
+    /// instructions). Now each port field is loaded once per address family.
+    @Test func longPortChainLoadsEachFieldOnce() throws {
+        let text = (0..<1000).map { "port \(1000 + $0)" }.joined(separator: " or ")
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(program.count <= 4096)
+        try program.validate(.linuxKernel)
+        let loads = program.instructions.filter {
+            switch $0 {
+            case .loadAbsolute, .loadIndirect, .loadXIPHeaderLength: true
+            default: false
+            }
+        }
+        // [12], [23], [20], ldx, [x+14], [x+16], [x+14] again; [20], [54], [56], [54] again.
+        #expect(loads.count == 11)
+    }
+
+    /// `jset #0x1fff` true, then the same `jset` on the same value: decided, not tested again
+    /// (only single-bit masks used to be remembered).
+    @Test func repeatedJsetIsDecided() throws {
+        let text = "ip[6:2] & 0x1fff != 0 and ip[6:2] & 0x1fff != 0"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(program.instructions.filter { if case .jump(.bitsSet, _, _, _) = $0 { true } else { false } }.count == 1)
+    }
+
+    /// `not host a and b`: after `[30] = a` failed, A still holds [30], so `host b` tests
+    /// [30] first without loading it again (the chain of two tests used to be left alone,
+    /// one load longer than libpcap's program).
+    @Test func chainStartsWithTheValueAlreadyInA() throws {
+        let text = "not host 1.2.3.4 and 5.6.7.8"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        guard case .program(let theirs) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap refused \(text)"); return }
+        #expect(program.count <= theirs.count)
+        #expect(program.instructions.filter { $0 == .loadAbsolute(.word, offset: 30) }.count == 1)
+    }
+
+    /// `port 80` on Ethernet: the IPv6 port tests (`ldh [54]`, `ldh [56]`) become `ldx #40` and
+    /// a jump into the IPv4 ones (`ldh [x + 14]`, `ldh [x + 16]`), two instructions shorter
+    /// than libpcap's program, which keeps both copies.
+    @Test func fixedOffsetTailRunsThroughIndexedTail() throws {
+        let text = "port 80"
+        let program = try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        guard case .program(let theirs) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true)
+        else { Issue.record("libpcap refused \(text)"); return }
+        #expect(program.count < theirs.count)
+        #expect(program.instructions.contains(.loadXConstant(40)))
+        #expect(!program.instructions.contains(.loadAbsolute(.half, offset: 54)))
+    }
 }

@@ -1,13 +1,15 @@
-import PcapFilter
-
 /// The text-driven table: expressions generated from the grammar's parts (qualifier heads ×
 /// values, primitives × link types), each compiled by libpcap and by us on every link type.
-/// A row's verdicts come from libpcap itself, never from pasted output.
-enum TextTable {
-    static let protocols = ["", "ip ", "ip6 ", "arp ", "rarp ", "tcp ", "udp ", "sctp ", "ether ", "icmp ",
+/// A row's verdicts come from libpcap itself, never from pasted output. Shared by the tests
+/// and the optimizer report (CompilerBenchmark `report`), so both read the same rows.
+public enum TextTable {
+    /// Protocol qualifiers of the heads, the empty one included.
+    public static let protocols = ["", "ip ", "ip6 ", "arp ", "rarp ", "tcp ", "udp ", "sctp ", "ether ", "icmp ",
                             "atalk ", "aarp ", "iso ", "pim ", "lat ", "radio "]
-    static let directions = ["", "src ", "dst ", "src or dst ", "src and dst ", "dst and src ", "ra ", "addr2 "]
-    static let values: [(kind: String, values: [String])] = [
+    /// Direction qualifiers of the heads, the empty one included.
+    public static let directions = ["", "src ", "dst ", "src or dst ", "src and dst ", "dst and src ", "ra ", "addr2 "]
+    /// Kinds of id and the values tried with each.
+    public static let values: [(kind: String, values: [String])] = [
         ("host ", ["1.2.3.4", "10.1", "::1", "1:2:3:4:5:6", "10"]),
         ("net ", ["10.0.0.0/8", "192.168.1.0 mask 255.255.255.0", "2001:db8::/32", "10", "10.1.2", "1.2.3.4/24"]),
         ("port ", ["80", "0", "65535", "70000"]),
@@ -17,7 +19,7 @@ enum TextTable {
     ]
 
     /// Every head with every value of its kind: qualifier combinations, valid or not.
-    static var heads: [String] {
+    public static var heads: [String] {
         var result: [String] = []
         for proto in protocols {
             for direction in directions {
@@ -30,15 +32,17 @@ enum TextTable {
         return result
     }
 
-    static let keywords = ["ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp", "icmp6", "igmp", "igrp",
+    /// Protocol keywords used alone, with `broadcast` and `multicast`.
+    public static let keywords = ["ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp", "icmp6", "igmp", "igrp",
                            "pim", "vrrp", "carp", "ah", "esp", "atalk", "aarp", "decnet", "lat", "sca", "moprc",
                            "mopdl", "ipx", "netbeui", "iso", "stp", "ether", "link", "radio"]
-    static let loadProtocols = ["ether", "link", "ppp", "ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp",
+    /// Protocols whose header can be indexed (`proto[offset]`).
+    public static let loadProtocols = ["ether", "link", "ppp", "ip", "ip6", "arp", "rarp", "tcp", "udp", "sctp", "icmp",
                                 "igmp", "igrp", "pim", "vrrp", "carp", "icmp6", "atalk", "decnet", "lat", "sca",
                                 "moprc", "mopdl", "aarp", "ah", "radio"]
 
     /// Primitives that are not `head value`, and their combinations.
-    static var others: [String] {
+    public static var others: [String] {
         var result = keywords
         result += keywords.flatMap { ["\($0) broadcast", "\($0) multicast"] }
         result += ["broadcast", "multicast", "less 60", "greater 100", "less 0", "greater 4294967295",
@@ -85,7 +89,7 @@ enum TextTable {
 
     /// `mpls`, `geneve`, `llc` and `protochain` alone, with every form the grammar has, and
     /// combined with each other and with the other encapsulations.
-    static let encapsulationPrimitives: [String] = [
+    public static let encapsulationPrimitives: [String] = [
         "mpls", "mpls 0", "mpls 100", "mpls 1048575", "geneve", "geneve 0", "geneve 5", "geneve 16777215",
         "llc", "llc i", "llc s", "llc u", "llc rr", "llc rnr", "llc rej", "llc ui", "llc ua", "llc disc", "llc dm",
         "llc sabme", "llc test", "llc xid", "llc frmr", "llc foo", "llc RR",
@@ -107,8 +111,8 @@ enum TextTable {
     ]
 
     /// Every expression of the table (before link types).
-    static let expressions: [String] = heads + others + WirelessTableRows.rows
+    public static let expressions: [String] = heads + others + WirelessTableRows.rows
 
     /// Link types and the snap length a row uses on each (varied so `ret #k` is checked).
-    static let snapLengths: [UInt32] = [262_144, 65535, 96, 1536]
+    public static let snapLengths: [UInt32] = [262_144, 65535, 96, 1536]
 }

@@ -1,0 +1,58 @@
+import TestSupport
+import BPF
+import PcapFilter
+import Testing
+
+/// The text table (TextTable.swift, thousands of rows) on every link type, optimized: the same
+/// verdict as our unoptimized program on every generated and corpus packet (which in turn
+/// TextDifferentialTests holds equal to libpcap's), a program the kernel accepts whenever the
+/// unoptimized one is, and the lengths against libpcap's optimizer, printed.
+@Suite struct OptimizedTextTableTests {
+    @Test(arguments: LinkLayer.allCases)
+    func optimizedTableAgreesWithUnoptimized(link: LinkLayer) throws {
+        let packets = VerdictPackets.shared.packets[link] ?? []
+        var lengths = LengthReport(), protochainLengths = LengthReport()
+        var failures: [String] = [], compared = 0
+        for (index, expression) in TextTable.expressions.enumerated() {
+            let snaplen = TextTable.snapLengths[index % TextTable.snapLengths.count]
+            let target = CompilationTarget(linkLayer: link, snapLength: snaplen, source: .unattached, netmask: 0)
+            let compiler = FilterCompiler()
+            guard let plain = try? compiler.compile(expression, for: target, resolver: FixedNameResolver.empty, optimize: false)
+            else { continue }
+            let reference = try Interpreter(plain)
+            let optimized: Program
+            do {
+                optimized = try compiler.compile(expression, for: target, resolver: FixedNameResolver.empty)
+            } catch {
+                if error != .rejectsAllPackets { failures.append("\(expression): optimized fails with \(error)") }
+                if let accepted = packets.first(where: { reference.run($0.bytes, wireLength: UInt32($0.wire)) != 0 }) {
+                    failures.append("\(expression): said to reject all, yet unoptimized accepts \(accepted.bytes)")
+                }
+                continue
+            }
+            if (try? plain.validate(.linuxKernel)) != nil, (try? optimized.validate(.linuxKernel)) == nil {
+                failures.append("\(expression): the kernel would refuse the optimized program")
+            }
+            let interpreter = try Interpreter(optimized)
+            for (bytes, wire) in packets {
+                compared += 1
+                let expected = reference.run(bytes, wireLength: UInt32(wire))
+                let actual = interpreter.run(bytes, wireLength: UInt32(wire))
+                if expected != actual {
+                    failures.append("\(expression): unoptimized \(expected), optimized \(actual) on \(bytes) wire \(wire)")
+                    break
+                }
+            }
+            if case .program(let theirs) = LibpcapOracle.compile(expression, dlt: link.rawValue, snaplen: snaplen, optimize: true) {
+                if expression.contains("protochain") {
+                    protochainLengths.add(ours: optimized.count, theirs: theirs.count)
+                } else {
+                    lengths.add(ours: optimized.count, theirs: theirs.count)
+                }
+            }
+        }
+        print("OptimizedTextTable \(link): \(compared) verdicts compared; lengths \(lengths.summary); protochain rows \(protochainLengths.summary)")
+        for failure in failures.prefix(10) { Issue.record(Comment(rawValue: failure)) }
+        #expect(failures.isEmpty, "\(failures.count) failures on \(link)")
+    }
+}
