@@ -6,9 +6,9 @@ import Testing
 /// Golden texts of showcase expressions, one file each in `Golden/`: the canonical text, the
 /// semantic tree, and per link type the unoptimized program as `tcpdump -d -O` prints it (or
 /// the error), with whether libpcap 1.10.3's unoptimized program is the same instruction for
-/// instruction. A change in any stage shows in review as a diff of these files.
+/// instruction, then the optimized program as `swiftdump -d` prints it, with libpcap's
+/// optimized length beside ours. A change in any stage shows in review as a diff of these files.
 ///
-/// Optimized programs are left out on purpose: the optimizer changes on its own schedule.
 /// Regenerate with `UPDATE_GOLDEN=1 swift test --filter GoldenTests`.
 @Suite struct GoldenTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -95,10 +95,26 @@ import Testing
                 }
                 text += "identical to libpcap 1.10.3 -O: \(same)\n"
                 text += program.dump(.listing)
+                text += optimizedStage(golden.expression, target: target)
             } catch {
                 text += "error: \(error)\n"
             }
         }
         return text
+    }
+
+    /// The `-d` stage: our optimized program and the length of libpcap's.
+    static func optimizedStage(_ expression: String, target: CompilationTarget) -> String {
+        let theirs: String
+        switch LibpcapOracle.compile(expression, dlt: target.linkLayer.rawValue, snaplen: 262_144, optimize: true) {
+        case .program(let reference): theirs = "\(reference.count) instructions"
+        case .error(let message): theirs = "error: \(message)"
+        }
+        do {
+            let program = try FilterCompiler().compile(expression, for: target, resolver: FixedNameResolver.empty)
+            return "\n-- optimized: \(program.count) instructions (libpcap 1.10.3 -d: \(theirs))\n" + program.dump(.listing)
+        } catch {
+            return "\n-- optimized: error: \(error) (libpcap 1.10.3 -d: \(theirs))\n"
+        }
     }
 }
