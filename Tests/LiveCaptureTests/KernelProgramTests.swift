@@ -59,13 +59,15 @@ import Testing
     /// Programs the kernel checker would refuse are never attached: tcpdump's warning for the
     /// EINVAL the kernel would give, then user-space filtering.
     @Test(arguments: [
-        Program(raw: [RawInstruction](repeating: RawInstruction(code: 0x00, k: 1), count: 4096) + [RawInstruction(code: 0x06, k: 1)]),
-        Program([.loadScratch(cell: 3), .returnConstant(1)]),  // M[3] read before any store
-        Program(raw: [RawInstruction(code: 0x0e)]),  // ret x
-        Program(raw: []),
+        RefusedProgram("4,097 instructions",
+                       Program(raw: [RawInstruction](repeating: RawInstruction(code: 0x00, k: 1), count: 4096)
+                                   + [RawInstruction(code: 0x06, k: 1)])),
+        RefusedProgram("M[3] read before any store", Program([.loadScratch(cell: 3), .returnConstant(1)])),
+        RefusedProgram("ret x", Program(raw: [RawInstruction(code: 0x0e)])),
+        RefusedProgram("empty", Program(raw: [])),
     ])
-    func programsTheKernelRefusesFallBack(program: Program) {
-        #expect(KernelProgram.derive(from: program, layer: DeviceLinkLayer(hardwareType: 1))
+    func programsTheKernelRefusesFallBack(refused: RefusedProgram) {
+        #expect(KernelProgram.derive(from: refused.program, layer: DeviceLinkLayer(hardwareType: 1))
             == .userSpace(warning: "Warning: Kernel filter failed: Invalid argument"))
     }
 
@@ -159,4 +161,15 @@ import CLibpcap
         let optimized = try KernelProgramTests.compile(expression, .ethernet)
         #expect(throws: Never.self) { try optimized.validate(.linuxKernel) }
     }
+}
+
+/// A program the kernel checker refuses, named in test output by why (not by its 4,097 words).
+struct RefusedProgram: Sendable, CustomTestStringConvertible {
+    let reason: String
+    let program: Program
+    init(_ reason: String, _ program: Program) {
+        self.reason = reason
+        self.program = program
+    }
+    var testDescription: String { reason }
 }
