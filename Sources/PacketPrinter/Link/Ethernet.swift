@@ -32,12 +32,7 @@ extension PacketPrinter {
                 return
             }
             if options.linkHeader {
-                out.write("vlan ")
-                out.decimal(tag & 0x0fff)
-                out.write(", p ")
-                out.decimal(tag >> 13)
-                if tag & 0x1000 != 0 { out.write(", DEI") }
-                out.write(", ")
+                vlanTag(tag)
                 if inner > 1500 {
                     ethertypeName(inner)
                     out.write(", ")
@@ -82,6 +77,16 @@ extension PacketPrinter {
     }
 
     /// `ethertype IPv4 (0x0800)`.
+    /// `-e`'s text for one 802.1Q tag: `vlan ID, p PRIORITY[, DEI], `.
+    mutating func vlanTag(_ tag: UInt16) {
+        out.write("vlan ")
+        out.decimal(tag & 0x0fff)
+        out.write(", p ")
+        out.decimal(tag >> 13)
+        if tag & 0x1000 != 0 { out.write(", DEI") }
+        out.write(", ")
+    }
+
     mutating func ethertypeName(_ type: UInt16) {
         if options.quiet {
             if let name = EtherType.name(type) {

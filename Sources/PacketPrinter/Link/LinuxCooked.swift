@@ -100,12 +100,7 @@ extension PacketPrinter {
                 return
             }
             if options.linkHeader {
-                out.write("vlan ")
-                out.decimal(tag & 0x0fff)
-                out.write(", p ")
-                out.decimal(tag >> 13)
-                if tag & 0x1000 != 0 { out.write(", DEI") }
-                out.write(", ")
+                vlanTag(tag)
                 ethertypeName(inner)
                 out.write(", ")
             }
