@@ -19,13 +19,7 @@ extension PacketPrinter {
         default: name = nil
         }
         if options.linkHeader {
-            out.write("AF ")
-            if let name { out.write(name) } else { out.write("Unknown") }
-            out.write(" (")
-            out.decimal(family)
-            out.write("), length ")
-            out.decimal(wireLength)
-            out.write(": ")
+            addressFamilyHeader(name, family, wireLength: wireLength)
         }
         let payload = frame.from(4)
         switch family {
@@ -35,15 +29,20 @@ extension PacketPrinter {
             layers.append(.other)
             uncovered()
             if !options.linkHeader {
-                out.write("AF ")
-                if let name { out.write(name) } else { out.write("Unknown") }
-                out.write(" (")
-                out.decimal(family)
-                out.write("), length ")
-                out.decimal(wireLength)
-                out.write(": ")
+                addressFamilyHeader(name, family, wireLength: wireLength)
             }
             defaultPrint(payload)
         }
+    }
+
+    /// The NULL/LOOP header as tcpdump shows it: with `-e`, or in place of an unknown payload.
+    private mutating func addressFamilyHeader(_ name: StaticString?, _ family: UInt32, wireLength: Int) {
+        out.write("AF ")
+        if let name { out.write(name) } else { out.write("Unknown") }
+        out.write(" (")
+        out.decimal(family)
+        out.write("), length ")
+        out.decimal(wireLength)
+        out.write(": ")
     }
 }

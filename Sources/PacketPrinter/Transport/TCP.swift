@@ -28,13 +28,7 @@ extension PacketPrinter {
         if options.quiet {
             out.write("tcp ")
             out.signed(length - headerLength)
-            if headerLength > length {
-                out.write(" [bad hdr length ")
-                out.decimal(headerLength)
-                out.write(" - too long, > ")
-                out.decimal(length)
-                out.write("]")
-            }
+            if headerLength > length { badHeaderLength(headerLength, length) }
             return
         }
         out.write("Flags [")
@@ -54,11 +48,7 @@ extension PacketPrinter {
             reversed = relative.reversed
         }
         guard headerLength <= length else {
-            out.write(" [bad hdr length ")
-            out.decimal(headerLength)
-            out.write(" - too long, > ")
-            out.decimal(length)
-            out.write("]")
+            badHeaderLength(headerLength, length)
             return
         }
         if options.verbosity > 0 && !fragmented && data.has(0, length)
@@ -345,6 +335,15 @@ extension PacketPrinter {
                     TCPConnections.Address(upper: word(24) << 32 | word(28), lower: word(32) << 32 | word(36)))
         }
         return (TCPConnections.Address(upper: word(12), lower: 0), TCPConnections.Address(upper: word(16), lower: 0))
+    }
+
+    /// tcpdump's mark for a data offset beyond the segment.
+    private mutating func badHeaderLength(_ headerLength: Int, _ length: Int) {
+        out.write(" [bad hdr length ")
+        out.decimal(headerLength)
+        out.write(" - too long, > ")
+        out.decimal(length)
+        out.write("]")
     }
 }
 
