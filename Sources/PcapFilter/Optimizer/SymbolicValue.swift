@@ -62,6 +62,9 @@ struct ValueTable {
                 return simplified(.alu(operation, y, intern(.constant(combined))))
             }
             if let l, let r, let folded = Self.evaluate(operation, l, r) { return .constant(folded) }
+            // 0 shifted any distance is 0 on every engine (as libpcap folds it); 0 / x and
+            // 0 % x stay, since x may be 0 and then the program fails.
+            if l == 0, operation == .leftShift || operation == .rightShift { return .constant(0) }
             if let r {
                 switch (operation, r) {
                 case (.add, 0), (.sub, 0), (.or, 0), (.xor, 0), (.leftShift, 0), (.rightShift, 0),

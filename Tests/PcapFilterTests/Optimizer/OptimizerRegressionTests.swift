@@ -34,6 +34,24 @@ import Testing
         #expect(throws: Never.self) { try FilterCompiler().generate(filter, for: Self.ethernet) }
     }
 
+    /// `0 << length == -0x10` (a random expression, seed 1821681277085974252): libpcap folds
+    /// 0 shifted by anything to 0 and reports that nothing matches; we compiled a program.
+    /// Division and remainder of 0 are not folded: `0 / len` fails when len is 0.
+    @Test func zeroShiftedByAnythingIsZero() throws {
+        for text in ["0 << length == - 0x10", "0 >> len = 1"] {
+            #expect(throws: CodeGenerationError.rejectsAllPackets) {
+                try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+            }
+            guard case .error(let message) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true) else {
+                Issue.record("libpcap compiled \(text)")
+                continue
+            }
+            #expect(message == CodeGenerationError.rejectsAllPackets.description)
+        }
+        let division = try FilterCompiler().compile("0 / len = 1", for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(division.instructions.contains { if case .alu(.div, _) = $0 { true } else { false } })
+    }
+
     /// "reads M[0] before it is written" on `not geneve and ip` was not a pass breaking scratch
     /// flow: libpcap's geneve code (which ours follows) reads the inner-offset cells on paths
     /// where geneve failed, so the unoptimized program already fails the kernel validator.
