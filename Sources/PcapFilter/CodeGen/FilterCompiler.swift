@@ -25,9 +25,11 @@ public struct FilterCompiler: Sendable {
     }
 
     /// The program for an unoptimized graph: optimized first when `optimize` is set, failing
-    /// with ``FilterError/rejectsAllPackets`` when the optimized graph accepts nothing.
+    /// with libpcap's error for arithmetic its optimizer refuses (``RefusedArithmetic``), or with
+    /// ``FilterError/rejectsAllPackets`` when the optimized graph accepts nothing.
     func finish(_ graph: ControlFlowGraph, optimize: Bool) throws(FilterError) -> Program {
         guard optimize else { return try linearize(graph) }
+        if let refusal = RefusedArithmetic.firstError(in: graph) { throw refusal }
         let optimized = Optimizer.optimize(graph)
         if optimized.rejectsEverything { throw .rejectsAllPackets }
         return try linearize(optimized)

@@ -50,7 +50,7 @@ struct ValueTable {
     subscript(id: ValueID) -> SymbolicValue { values[id.index] }
 
     /// Folds constants and drops identities; never folds what can fail at run time
-    /// (division by zero) or what libpcap and the kernel compute differently (shifts ≥ 32).
+    /// (division by zero).
     private mutating func simplified(_ value: SymbolicValue) -> SymbolicValue {
         switch value {
         case .alu(let operation, var left, var right):
@@ -108,8 +108,9 @@ struct ValueTable {
         }
     }
 
-    /// `left operation right` as the machine computes it, or nil where it would fail or
-    /// depends on the engine.
+    /// `left operation right` as libpcap computes it, or nil where it would fail. A shift by 32
+    /// or more is 0, as libpcap's optimizer folds it and its interpreter computes `lsh x`; a
+    /// constant operand that large never reaches here, since the validator refuses it.
     static func evaluate(_ operation: ALUOperation, _ left: UInt32, _ right: UInt32) -> UInt32? {
         switch operation {
         case .add: left &+ right
@@ -120,8 +121,8 @@ struct ValueTable {
         case .or: left | right
         case .and: left & right
         case .xor: left ^ right
-        case .leftShift: right < 32 ? left << right : nil
-        case .rightShift: right < 32 ? left >> right : nil
+        case .leftShift: right < 32 ? left << right : 0
+        case .rightShift: right < 32 ? left >> right : 0
         }
     }
 }

@@ -52,6 +52,36 @@ import Testing
         #expect(division.instructions.contains { if case .alu(.div, _) = $0 { true } else { false } })
     }
 
+    /// `0x10 != 0x10 | 0x10 >> - 0x10` on 802.11 (random expression, seed 13901435414379358139):
+    /// libpcap folds a shift by 32 or more to 0 and reports that nothing matches; we left the
+    /// shift. With A unknown, libpcap refuses the shift, and a division by a known 0, with its
+    /// parser's message, unless the block is on a path a folded branch cuts off.
+    @Test(arguments: [
+        ("0x10 != 0x10 | 0x10 >> - 0x10", CodeGenerationError.rejectsAllPackets),
+        ("len >> - 0x10 = 0", .shiftTooLarge(at: nil)),
+        ("ip and len << - 1 = 0", .shiftTooLarge(at: nil)),
+        ("len >> - 0x10 = 0 and 1 = 0", .shiftTooLarge(at: nil)),
+        ("1 = 0 and len >> - 0x10 = 0", .rejectsAllPackets),
+        ("len % - - 0 = 0", .modulusByZero(at: nil)),
+    ])
+    func shiftsByThirtyTwoOrMoreAreFoldedOrRefusedAsLibpcapDoes(text: String, error: CodeGenerationError) {
+        let thrown = #expect(throws: CodeGenerationError.self) {
+            try FilterCompiler().compile(text, for: Self.ethernet, resolver: FixedNameResolver.empty)
+        }
+        #expect(thrown?.description == error.description)
+        guard case .error(let message) = LibpcapOracle.compile(text, dlt: 1, snaplen: 262_144, optimize: true) else {
+            Issue.record("libpcap compiled \(text)")
+            return
+        }
+        #expect(message == error.description)
+    }
+
+    /// A shift of a known value by 32 or more is 0, and the filter keeps it.
+    @Test func knownValueShiftedByThirtyTwoOrMoreIsZero() throws {
+        let program = try FilterCompiler().compile("0x10 << - 1 = 0", for: Self.ethernet, resolver: FixedNameResolver.empty)
+        #expect(program.instructions == [.returnConstant(262_144)])
+    }
+
     /// "reads M[0] before it is written" on `not geneve and ip` was not a pass breaking scratch
     /// flow: libpcap's geneve code (which ours follows) reads the inner-offset cells on paths
     /// where geneve failed, so the unoptimized program already fails the kernel validator.
