@@ -14,24 +14,27 @@ public struct FilterCompiler: Sendable {
 
     /// The program for `tree`, checked against the kernel's structural rules; optimized when
     /// `optimize` is set, in which case a filter that can accept nothing is an error, as in libpcap.
-    /// A filter containing `geneve`, or reading an 802.11 payload, is never optimized (libpcap's
-    /// `no_optimize`), so it is never reported as rejecting everything either.
+    /// The ``OptimizationPolicy`` of the filter may hold either back: a filter containing
+    /// `geneve` is never optimized, and one reading an 802.11 payload is never reported as
+    /// rejecting everything (libpcap's `no_optimize`).
     public func generate(_ tree: SemanticFilter, for target: CompilationTarget, optimize: Bool = false)
         throws(FilterError) -> Program
     {
-        let (predicate, optimizable) = try generation(for: tree, target: target)
+        let (predicate, policy) = try generation(for: tree, target: target)
         return try finish(ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength),
-                          optimize: optimize && optimizable)
+                          policy: optimize ? policy : .none)
     }
 
-    /// The program for an unoptimized graph: optimized first when `optimize` is set, failing
-    /// with libpcap's error for arithmetic its optimizer refuses (``RefusedArithmetic``), or with
+    /// The program for an unoptimized graph, optimized as `policy` allows: failing with libpcap's
+    /// error for arithmetic its optimizer refuses (``RefusedArithmetic``), or with
     /// ``FilterError/rejectsAllPackets`` when the optimized graph accepts nothing.
-    func finish(_ graph: ControlFlowGraph, optimize: Bool) throws(FilterError) -> Program {
-        guard optimize else { return try linearize(graph) }
-        if let refusal = RefusedArithmetic.firstError(in: graph) { throw refusal }
-        let optimized = Optimizer.optimize(graph)
-        if optimized.rejectsEverything { throw .rejectsAllPackets }
+    func finish(_ graph: ControlFlowGraph, policy: OptimizationPolicy) throws(FilterError) -> Program {
+        if policy == .none { return try linearize(graph) }
+        if policy == .full, let refusal = RefusedArithmetic.firstError(in: graph) { throw refusal }
+        // Where libpcap optimizes, tcpdump's verdicts are its optimizer's; where it does not, they are
+        // its unoptimized program's.
+        let optimized = Optimizer.optimize(graph, cutShort: policy == .full ? .asLibpcapOptimizer : .asUnoptimized)
+        if policy == .full, optimized.rejectsEverything { throw .rejectsAllPackets }
         return try linearize(optimized)
     }
 
@@ -59,9 +62,9 @@ public struct FilterCompiler: Sendable {
         try generation(for: tree, target: target).predicate
     }
 
-    /// The predicate for `tree` with its prologue, and whether libpcap would optimize it.
+    /// The predicate for `tree` with its prologue, and how far it may be optimized.
     func generation(for tree: SemanticFilter, target: CompilationTarget) throws(CodeGenerationError)
-        -> (predicate: Predicate, optimizable: Bool)
+        -> (predicate: Predicate, policy: OptimizationPolicy)
     {
         var state = GenerationState(target: target)
         let body = try state.generate(tree)  // before `finishing` reads the state it leaves
@@ -89,25 +92,24 @@ struct GenerationState {
 
     /// The program's predicate for the generated `body`: after the prologue that computes the
     /// variable offsets the body reads (libpcap's `insert_compute_vloffsets`, which puts this
-    /// at the start of the program whatever comes first in the expression); and whether the
-    /// optimizer may run on it.
-    func finishing(_ body: Predicate) -> (predicate: Predicate, optimizable: Bool) {
+    /// at the start of the program whatever comes first in the expression); and how far the
+    /// optimizer may go on it.
+    func finishing(_ body: Predicate) -> (predicate: Predicate, policy: OptimizationPolicy) {
+        let policy: OptimizationPolicy = generatedGeneve ? .none : .full
         if let cells = wirelessCells {
             let usesPayload = body.uses(cells.payload)
             let usesHeader = cells.radiotapLength.map { body.uses($0) } ?? false
             guard let prologue = Wireless.prologue(cells, usesHeader: usesHeader, usesPayload: usesPayload) else {
-                return (body, !generatedGeneve)
+                return (body, policy)
             }
-            // The payload-offset code branches inside what libpcap holds as one block, which its
-            // optimizer cannot handle, so libpcap does not optimize such programs (`no_optimize`).
-            return (.and(.graph(prologue), body), !generatedGeneve && !usesPayload)
+            return (.and(.graph(prologue), body), usesPayload ? policy.combined(with: .quiet) : policy)
         }
         // The variable parts of the offsets a live `vlan` may grow start at 0.
-        guard let cells = vlanOffsetCells else { return (body, !generatedGeneve) }
+        guard let cells = vlanOffsetCells else { return (body, policy) }
         let prologue = TestGraph.Node([.loadConstant(0), .store(cell: cells.payload.index), .store(cell: cells.type.index)],
                                       .jump(.exit(true)))
-        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return (body, !generatedGeneve) }
-        return (.and(.graph(start), body), !generatedGeneve)
+        guard let start = TestGraph(nodes: [prologue], entry: .node(0)) else { return (body, policy) }
+        return (.and(.graph(start), body), policy)
     }
 
     /// Takes an encapsulating primitive's test and hands the encapsulation it leaves to every

@@ -7,14 +7,14 @@ extension FilterCompiler {
     ///
     /// Blank text accepts every packet. Errors carry libpcap's message; when an expression
     /// has several, the first in reading order is reported, as libpcap reports it. Optimized,
-    /// a filter that accepts nothing is ``FilterError/rejectsAllPackets``, as in libpcap; a
-    /// filter containing `geneve`, or reading an 802.11 payload, is not optimized, as libpcap
-    /// does not optimize it.
+    /// a filter that accepts nothing is ``FilterError/rejectsAllPackets``, as in libpcap, within
+    /// the filter's ``OptimizationPolicy``: a filter containing `geneve` is not optimized, and
+    /// one reading an 802.11 payload is not reported as accepting nothing.
     public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
                         optimize: Bool = true) throws(FilterError) -> Program
     {
-        let (graph, optimizable) = try generatedGraph(text, for: target, resolver: resolver)
-        return try finish(graph, optimize: optimize && optimizable)
+        let (graph, policy) = try generatedGraph(text, for: target, resolver: resolver)
+        return try finish(graph, policy: optimize ? policy : .none)
     }
 
     /// The unoptimized control-flow graph of filter text for a target.
@@ -24,21 +24,20 @@ extension FilterCompiler {
         try generatedGraph(text, for: target, resolver: resolver).graph
     }
 
-    /// The unoptimized graph, and whether the optimizer may run on it (no `geneve`, no
-    /// computed 802.11 payload offset).
+    /// The unoptimized graph, and how far the optimizer may go on it.
     private func generatedGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
-        throws(FilterError) -> (graph: ControlFlowGraph, optimizable: Bool)
+        throws(FilterError) -> (graph: ControlFlowGraph, policy: OptimizationPolicy)
     {
         let syntax = try FilterParser.parse(text)
         guard let expression = syntax.expression else {
-            return (ControlFlowGraph(lowering: .always, acceptLength: target.snapLength), true)
+            return (ControlFlowGraph(lowering: .always, acceptLength: target.snapLength), .full)
         }
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
             state: GenerationState(target: target))
         let body = try generation.predicate(for: expression)  // before `finishing` reads the state it leaves
-        let (predicate, optimizable) = generation.state.finishing(body)
-        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), optimizable)
+        let (predicate, policy) = generation.state.finishing(body)
+        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), policy)
     }
 }
 

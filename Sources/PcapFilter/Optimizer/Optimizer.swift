@@ -6,7 +6,8 @@
 /// - every packet gets the same verdict from the optimized graph as from the input, including
 ///   packets cut short by the snapshot length: a statement that may end the program (a packet
 ///   load not proven in bounds, a division by a value not known non-zero) is never removed
-///   unless every path after it rejects anyway, is never moved, and none is added;
+///   unless every path after it rejects anyway, or its value is never read and the
+///   ``CutShortVerdicts`` are libpcap's optimizer's; it is never moved, and none is added;
 /// - iteration is over block indices and topological orders only; dictionaries are looked up,
 ///   never iterated, so the same input gives the same output on every run.
 public enum Optimizer {
@@ -15,16 +16,26 @@ public enum Optimizer {
     static let roundLimit = 16
 
     /// The optimized graph: same verdict on every packet, fewer and cheaper instructions.
-    public static func optimize(_ graph: ControlFlowGraph) -> ControlFlowGraph {
+    public static func optimize(_ graph: ControlFlowGraph, cutShort: CutShortVerdicts = .asUnoptimized) -> ControlFlowGraph {
         var current = graph
         RemoveUnreachableBlocks.run(&current)
         for _ in 0..<roundLimit {
             let before = current
-            for pass in OptimizationPass.allCases { pass.run(&current) }
+            for pass in OptimizationPass.allCases { pass.run(&current, cutShort: cutShort) }
             if current == before { break }
         }
         return current
     }
+}
+
+/// Whose verdicts the optimized program gives a packet cut short by the snapshot length, when
+/// a load whose value nobody reads falls off its end.
+public enum CutShortVerdicts: Sendable {
+    /// The unoptimized program's: such a load stays and rejects the packet.
+    case asUnoptimized
+    /// libpcap's optimizer's, which is what tcpdump filters with: it deletes every statement
+    /// whose value is not read, so such a packet goes on to the tests that follow.
+    case asLibpcapOptimizer
 }
 
 /// The optimizer's passes, in the order one round runs them.
@@ -34,7 +45,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
     case eliminateDeadStores, shareIndexedTails, mergeIdenticalBlocks, removeUnreachableBlocks
 
     /// Runs the pass on `graph`.
-    public func run(_ graph: inout ControlFlowGraph) {
+    public func run(_ graph: inout ControlFlowGraph, cutShort: CutShortVerdicts = .asUnoptimized) {
         switch self {
         case .foldRejectingBlocks: FoldRejectingBlocks.run(&graph)
         case .threadJumps: ThreadJumps.run(&graph)
@@ -43,7 +54,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .simplifyJumps: SimplifyJumps.run(&graph)
         case .regroupTestChains: RegroupTestChains.run(&graph)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
-        case .eliminateDeadStores: EliminateDeadStores.run(&graph)
+        case .eliminateDeadStores: EliminateDeadStores.run(&graph, cutShort: cutShort)
         case .shareIndexedTails: ShareIndexedTails.run(&graph)
         case .mergeIdenticalBlocks: MergeIdenticalBlocks.run(&graph)
         case .removeUnreachableBlocks: RemoveUnreachableBlocks.run(&graph)
