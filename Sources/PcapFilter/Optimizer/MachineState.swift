@@ -7,13 +7,11 @@ import BPF
 /// A state describes *every* packet reaching its point; a join keeps only what holds on all
 /// incoming paths.
 struct MachineState: Hashable, Sendable {
-    static let cellCount = 16
-
     var a: ValueID
     var x: ValueID
-    var cells: [ValueID?]
-    /// Facts about values, keyed by value; only looked up and intersected, never iterated into output.
-    var facts: [ValueID: ValueFacts] = [:]
+    var cells = CellValues()
+    /// Facts about values, keyed by value.
+    var facts = FactTable()
     /// The captured length is at least this: a load ending here already succeeded on every path.
     var provenLength: UInt32 = 0
     /// Indexed loads (by value) that already succeeded on every path; sorted.
@@ -23,7 +21,7 @@ struct MachineState: Hashable, Sendable {
     /// scratch cells hold nothing a program may rely on.
     static func entry(_ table: inout ValueTable) -> MachineState {
         let zero = table.intern(.constant(0))
-        return MachineState(a: zero, x: zero, cells: Array(repeating: nil, count: cellCount))
+        return MachineState(a: zero, x: zero)
     }
 
     /// The facts known for `value`, including those of its being a constant.
@@ -68,10 +66,7 @@ struct MachineState: Hashable, Sendable {
         }
         var result = MachineState(
             a: merge(a, other.a, slot: 16), x: merge(x, other.x, slot: 17),
-            cells: zip(cells, other.cells).map { $0 == $1 ? $0 : nil })
-        for (value, mine) in facts {
-            if let theirs = other.facts[value] { result.facts[value] = mine.joined(with: theirs) }
-        }
+            cells: cells.joined(with: other.cells), facts: facts.joined(with: other.facts))
         result.provenLength = min(provenLength, other.provenLength)
         result.succeededLoads = succeededLoads.filter { other.succeededLoads.contains($0) }
         return result
@@ -167,7 +162,7 @@ extension MachineState {
             effect.canFail = true
             a = table.intern(.unknown(block: -1 - table.values.count, slot: 16))
             x = table.intern(.unknown(block: -1 - table.values.count, slot: 17))
-            cells = Array(repeating: nil, count: Self.cellCount)
+            cells = CellValues()
         }
         return effect
     }
@@ -195,17 +190,17 @@ extension MachineState {
     }
 
     private mutating func assignCell(_ cell: UInt32, _ value: ValueID) -> Bool {
-        guard cells.indices.contains(Int(cell)) else { return false }
-        defer { cells[Int(cell)] = value }
-        return cells[Int(cell)] == value
+        guard cell < CellValues.count else { return false }
+        defer { cells[cell] = value }
+        return cells[cell] == value
     }
 
     /// The value in `cell`; a cell nothing is known about gets a fresh unknown, remembered so
     /// that reading it again gives the same value.
     private mutating func cellValue(_ cell: UInt32, slot: Int, _ table: inout ValueTable) -> ValueID {
-        if cells.indices.contains(Int(cell)), let value = cells[Int(cell)] { return value }
+        if let value = cells[cell] { return value }
         let fresh = table.intern(.unknown(block: -1 - table.values.count, slot: slot))
-        if cells.indices.contains(Int(cell)) { cells[Int(cell)] = fresh }
+        cells[cell] = fresh
         return fresh
     }
 }

@@ -10,16 +10,16 @@ struct ValueFacts: Hashable, Sendable {
     var high: UInt32 = .max
     var bitsSet: UInt32 = 0
     var bitsClear: UInt32 = 0
-    /// Kept short and sorted: a long OR chain of `jeq`s would otherwise grow it quadratically.
-    var excluded: [UInt32] = []
+    /// Kept short: a long OR chain of `jeq`s would otherwise grow it quadratically.
+    var excluded = SmallSortedSet()
     /// Masks the value is known to share a bit with (`jset #m` succeeded): a later `jset #k`
-    /// with `k` covering one of them succeeds too. Kept short and sorted.
-    var overlappedMasks: [UInt32] = []
+    /// with `k` covering one of them succeeds too. Kept short.
+    var overlappedMasks = SmallSortedSet()
     /// Every value the value can still be, when it is one of a few constants: after
     /// `jeq #0x84`, `jeq #6`, `jeq #0x11` have sent three paths to one block, the protocol is
-    /// one of the three, so the next term's same three tests cannot all fail. Sorted; `nil`
-    /// when unknown or more than ``possibleLimit``.
-    var possible: [UInt32]?
+    /// one of the three, so the next term's same three tests cannot all fail. `nil` when
+    /// unknown or more than ``possibleLimit``.
+    var possible: SmallSortedSet?
 
     static let excludedLimit = 8
     static let maskLimit = 4
@@ -27,7 +27,7 @@ struct ValueFacts: Hashable, Sendable {
 
     /// The facts of a value that is the constant `k`.
     static func exactly(_ k: UInt32) -> ValueFacts {
-        ValueFacts(low: k, high: k, bitsSet: k, bitsClear: ~k, possible: [k])
+        ValueFacts(low: k, high: k, bitsSet: k, bitsClear: ~k, possible: SmallSortedSet(k))
     }
 
     /// Whether `value condition k` holds.
@@ -77,16 +77,12 @@ struct ValueFacts: Hashable, Sendable {
     /// These facts narrowed by learning that `value condition k` is `outcome`.
     func learning(_ condition: JumpCondition, _ k: UInt32, _ outcome: Bool) -> ValueFacts {
         var next = self
-        next.possible = possible?.filter { Self.holds($0, condition, k) == outcome }
+        next.possible = possible?.filtered { Self.holds($0, condition, k) == outcome }
         switch (condition, outcome) {
         case (.equal, true):
-            next.low = k; next.high = k; next.bitsSet = k; next.bitsClear = ~k; next.possible = [k]
+            next.low = k; next.high = k; next.bitsSet = k; next.bitsClear = ~k; next.possible = SmallSortedSet(k)
         case (.equal, false):
-            if !next.excluded.contains(k) {
-                next.excluded.append(k)
-                next.excluded.sort()
-                if next.excluded.count > Self.excludedLimit { next.excluded.removeFirst() }
-            }
+            next.excluded.insert(k, limit: Self.excludedLimit, droppingWhenFull: .smallest)
         case (.greater, true): if k < .max { next.low = max(low, k + 1) }
         case (.greater, false): next.high = min(high, k)
         case (.greaterOrEqual, true): next.low = max(low, k)
@@ -94,10 +90,8 @@ struct ValueFacts: Hashable, Sendable {
         case (.bitsSet, true):
             if k.nonzeroBitCount == 1 {
                 next.bitsSet |= k
-            } else if !next.overlappedMasks.contains(k) {
-                next.overlappedMasks.append(k)
-                next.overlappedMasks.sort()
-                if next.overlappedMasks.count > Self.maskLimit { next.overlappedMasks.removeLast() }
+            } else {
+                next.overlappedMasks.insert(k, limit: Self.maskLimit, droppingWhenFull: .largest)
             }
         case (.bitsSet, false): next.bitsClear |= k
         }
@@ -109,21 +103,20 @@ struct ValueFacts: Hashable, Sendable {
         ValueFacts(low: min(low, other.low), high: max(high, other.high),
                    bitsSet: bitsSet & other.bitsSet, bitsClear: bitsClear & other.bitsClear,
                    excluded: Self.commonExclusions(self, other),
-                   overlappedMasks: overlappedMasks.filter { mask in
+                   overlappedMasks: overlappedMasks.filtered { mask in
                        other.overlappedMasks.contains { $0 & ~mask == 0 } || other.bitsSet & mask != 0
                    },
                    possible: Self.union(possible, other.possible))
     }
 
-    private static func union(_ one: [UInt32]?, _ other: [UInt32]?) -> [UInt32]? {
+    private static func union(_ one: SmallSortedSet?, _ other: SmallSortedSet?) -> SmallSortedSet? {
         guard let one, let other else { return nil }
-        let merged = Array(Set(one + other)).sorted()
-        return merged.count > possibleLimit ? nil : merged
+        return SmallSortedSet.union(one, other, limit: possibleLimit)
     }
 
-    private static func commonExclusions(_ one: ValueFacts, _ other: ValueFacts) -> [UInt32] {
-        let mine = one.excluded.filter { other.excluded.contains($0) || other.decide(.equal, $0) == false }
-        let theirs = other.excluded.filter { !one.excluded.contains($0) && one.decide(.equal, $0) == false }
-        return Array((mine + theirs).sorted().suffix(excludedLimit))
+    private static func commonExclusions(_ one: ValueFacts, _ other: ValueFacts) -> SmallSortedSet {
+        let mine = one.excluded.filtered { other.excluded.contains($0) || other.decide(.equal, $0) == false }
+        let theirs = other.excluded.filtered { !one.excluded.contains($0) && one.decide(.equal, $0) == false }
+        return SmallSortedSet.largest(of: mine, theirs, limit: excludedLimit)
     }
 }
