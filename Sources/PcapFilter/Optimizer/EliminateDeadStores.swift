@@ -35,7 +35,7 @@ enum EliminateDeadStores {
             // Locations a later statement of this block writes before anything reads them.
             var overwrittenInBlock = Locations()
             for (index, statement) in block.statements.enumerated().reversed() {
-                defer { overwrittenInBlock = overwrittenInBlock.subtracting(statement.reads).union(statement.writes) }
+                defer { overwrittenInBlock = overwrittenInBlock.union(statement.writes).subtracting(statement.reads) }
                 let mayFail = canFail[id.index].indices.contains(index) ? canFail[id.index][index] : true
                 let end = statement.absoluteLoadEnd
                 let covered = end.map { $0 <= laterEnd } ?? false

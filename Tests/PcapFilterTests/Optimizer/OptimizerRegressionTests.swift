@@ -128,6 +128,20 @@ import Testing
         #expect(payload.instructions.contains { if case .loadIndirect(.word, _) = $0 { true } else { false } })
     }
 
+    /// A first version of the libpcap dead-store rule counted `add #1`, which reads A before
+    /// writing it, as overwriting the load before it: in `ldb [50]; add #1` with A dead after
+    /// the block it deleted both, so a 40-byte frame got past a load that should end the
+    /// program. Only the `add` goes; the load, dead only across blocks, stays.
+    @Test func loadReadByDeadArithmeticIsNotOverwritten() throws {
+        let graph = ControlFlowGraph(blocks: [
+            BasicBlock(terminator: .accept(snapLength: 96)),
+            BasicBlock(statements: [.loadAbsolute(.byte, offset: 50), .alu(.add, .constant(1))], terminator: .jump(BlockID(0))),
+        ], entry: BlockID(1))
+        let optimized = Linearizer.linearize(Optimizer.optimize(graph, cutShort: .asLibpcapOptimizer))
+        #expect(optimized.instructions == [.loadAbsolute(.byte, offset: 50), .returnConstant(96)])
+        #expect(try Interpreter(optimized).run(Array(repeating: 0, count: 40)) == 0)
+    }
+
     /// `ldh [12]` after `ldh [12]` on every path is not loaded again, and after
     /// `jeq #0x86dd` failed `jeq #0x800` uses the same A.
     @Test func repeatedLoadIsNotRepeated() throws {
