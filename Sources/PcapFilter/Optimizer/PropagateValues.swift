@@ -7,6 +7,8 @@ import BPF
 /// - a statement that leaves every register and cell as it was is gone (`ldh [12]` while A
 ///   already holds `[12]`, `st M[1]` of the value M[1] holds, `tax` when X = A); such a
 ///   statement cannot fail, because the value it recomputes was already computed on every path;
+///   so are a block's statements that together leave them as they were, when none can fail
+///   (libpcap drops such a block's statements too);
 /// - X known to be a constant is used as one (`ld [x + 14]` → `ld [c + 14]`, `add x` → `add #c`),
 ///   and a statement that cannot fail and yields a known constant is a `ld #c` / `ldx #c`;
 /// - a branch the state decides (facts from earlier branches on the same value: equality,
@@ -17,11 +19,16 @@ enum PropagateValues {
         ForwardSweep.run(&graph) { id, entryState, graph, table in
             var state = entryState
             var statements: [Instruction] = []
+            var mayFail = false
             for statement in graph[id].statements {
                 let effect = state.execute(statement, &table)
+                mayFail = mayFail || effect.canFail
                 if !effect.isRedundant { statements.append(effect.rewritten) }
             }
-            graph[id].statements = statements
+            // Statements that together leave every register and cell as they were (`ldb [x + 1];
+            // and #3` while A holds `[x + 1] & 3`), none of which can fail, go as a whole.
+            let recomputesEntry = state.a == entryState.a && state.x == entryState.x && state.cells == entryState.cells
+            graph[id].statements = recomputesEntry && !mayFail ? [] : statements
             var terminator = graph[id].terminator
             if case let .branch(condition, operand, ifTrue, ifFalse) = terminator {
                 var operand = operand

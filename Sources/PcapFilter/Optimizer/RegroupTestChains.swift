@@ -4,15 +4,19 @@ import BPF
 /// against all its constants together, so each value is loaded once.
 ///
 /// A chain is a head block followed by blocks with no other predecessor, each at most one
-/// packet load into A and a branch on A, each with one edge to the common exit and the other
-/// to the next block; the last one's other edge is the chain's fall-through.
+/// packet load into A (and arithmetic on A with constants) and a branch on A, each with one
+/// edge to the common exit and the other to the next block; the last one's other edge is the
+/// chain's fall-through.
 /// `host a or host b` gives `[26]=a?, [30]=a?, [26]=b?, [30]=b?`; regrouped it is
 /// `[26]=a?, [30]=a?, [30]=b?, [26]=b?` — one load fewer per term.
 ///
 /// Relies on: ``ForwardSweep`` states — every load after the head's must be proven in
 /// bounds once the head's statements ran (absolute loads below the proven length, indexed
 /// loads that already succeeded with the same X) (so no test can end the program, and the order of
-/// the pure comparisons cannot change a verdict); ``Liveness`` — A is dead at the exit and at
+/// the pure comparisons cannot change a verdict), unless the common exit rejects: then a load
+/// falling off the packet rejects it just as its test failing would, and a conjunction's
+/// order cannot change a verdict either (`llc u and iso` tests `[14]` twice before loading
+/// `[16]`, as libpcap's optimizer orders it); ``Liveness`` — A is dead at the exit and at
 /// the fall-through, so which value A holds on leaving does not matter. X and the scratch
 /// cells are untouched by the chain.
 /// What holds after it: the same tests, each value's tests consecutive in order of the
@@ -22,7 +26,7 @@ import BPF
 enum RegroupTestChains {
     /// One test of a chain: the load that made its value (if any), the value, and the branch.
     private struct ChainTest {
-        var load: Instruction?
+        var load: [Instruction]
         var value: ValueID
         var condition: JumpCondition
         var operand: Operand
@@ -71,11 +75,12 @@ enum RegroupTestChains {
         else { return nil }
         for statement in graph[head].statements { _ = state.execute(statement, &table) }
         let exit = exitOnTrue ? ifTrue : ifFalse
+        let exitRejects = graph[exit] == BasicBlock(terminator: .reject)
         var next = exitOnTrue ? ifFalse : ifTrue
         var blocks = [head]
         while predecessors[next.index] == 1, case let .branch(_, _, t, f) = graph[next].terminator,
               t != f, t == exit || f == exit, isTestBlock(graph[next]),
-              cannotFail(graph[next].statements, after: state, &table) {
+              exitRejects || cannotFail(graph[next].statements, after: state, &table) {
             blocks.append(next)
             next = t == exit ? f : t
         }
@@ -90,16 +95,16 @@ enum RegroupTestChains {
         return statements.allSatisfy { !state.execute($0, &table).canFail }
     }
 
-    /// At most one packet load into A (absolute or indexed by X), then a branch.
+    /// At most one packet load into A (absolute or indexed by X) and arithmetic on A with
+    /// constants, then a branch.
     private static func isTestBlock(_ block: BasicBlock) -> Bool {
-        switch block.statements.count {
-        case 0: true
-        case 1:
-            switch block.statements[0] {
-            case .loadAbsolute, .loadIndirect: true
-            default: false
-            }
-        default: false
+        guard let first = block.statements.first else { return true }
+        switch first {
+        case .loadAbsolute, .loadIndirect: break
+        default: return false
+        }
+        return block.statements.dropFirst().allSatisfy {
+            if case .alu(_, .constant) = $0 { true } else { false }
         }
     }
 
@@ -113,7 +118,7 @@ enum RegroupTestChains {
             let block = graph[id]
             for statement in block.statements { _ = state.execute(statement, &table) }
             guard case let .branch(condition, operand, ifTrue, _) = block.terminator else { return }
-            tests.append(ChainTest(load: block.statements.first, value: state.a, condition: condition,
+            tests.append(ChainTest(load: block.statements, value: state.a, condition: condition,
                                    operand: operand, exitWhen: ifTrue == exit))
         }
         // Groups in order of first appearance; the dictionary is only looked up.
@@ -122,7 +127,7 @@ enum RegroupTestChains {
         for test in tests {
             if let index = groupOf[test.value] {
                 groups[index].append(test)
-                if groups[index][0].load == nil, let load = test.load { groups[index][0].load = load }
+                if groups[index][0].load.isEmpty { groups[index][0].load = test.load }
             } else {
                 groupOf[test.value] = groups.count
                 groups.append([test])
@@ -137,10 +142,10 @@ enum RegroupTestChains {
             headStatements = []
         }
         // Every group after the first needs a load to produce its value.
-        guard groups.dropFirst().allSatisfy({ $0[0].load != nil }) else { return }
+        guard groups.dropFirst().allSatisfy({ !$0[0].load.isEmpty }) else { return }
         let ordered = groups.enumerated().flatMap { index, group in
             group.enumerated().map { position, test in
-                (test, position == 0 ? (index == 0 ? headStatements : test.load.map { [$0] } ?? []) : [])
+                (test, position == 0 ? (index == 0 ? headStatements : test.load) : [])
             }
         }
         for (slot, (test, statements)) in ordered.enumerated() {

@@ -142,6 +142,18 @@ import Testing
         #expect(try Interpreter(optimized).run(Array(repeating: 0, count: 40)) == 0)
     }
 
+    /// A block whose statements together recompute what A already holds goes, as libpcap's
+    /// does: `dir tods or dir fromds` on radiotap loads the frame-control byte and masks it
+    /// once, and the IP version of a raw packet is loaded once for `ip or ip6`.
+    @Test func blockRecomputingItsEntryValuesIsEmptied() throws {
+        let radiotap = CompilationTarget(linkLayer: .ieee80211Radiotap, snapLength: 262_144, source: .unattached, netmask: 0)
+        let direction = try FilterCompiler().compile("dir tods or dir fromds", for: radiotap, resolver: FixedNameResolver.empty)
+        #expect(direction.instructions.filter { $0 == .loadIndirect(.byte, offset: 1) }.count == 1)
+        let raw = CompilationTarget(linkLayer: .raw, snapLength: 262_144, source: .unattached, netmask: 0)
+        let version = try FilterCompiler().compile("ip or ip6", for: raw, resolver: FixedNameResolver.empty)
+        #expect(version.instructions.filter { $0 == .loadAbsolute(.byte, offset: 0) }.count == 1)
+    }
+
     /// `ldh [12]` after `ldh [12]` on every path is not loaded again, and after
     /// `jeq #0x86dd` failed `jeq #0x800` uses the same A.
     @Test func repeatedLoadIsNotRepeated() throws {
