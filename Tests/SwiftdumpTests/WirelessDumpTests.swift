@@ -11,14 +11,20 @@ import Testing
     static let headerExpressions = ["wlan type mgt subtype beacon", "dir tods", "wlan addr4 1:2:3:4:5:6",
                                     "ether src 1:2:3:4:5:6", "ether multicast"]
 
+    /// Checks that our `-O -d` listing is tcpdump's, and returns tcpdump's run.
+    private func expectTcpdumpsUnoptimizedListing(linkType: String, expression: String) throws -> ProcessResult {
+        let tcpdump = try #require(ProcessRunner.tool("tcpdump"), "tcpdump is not installed (scripts/test installs it)")
+        let theirs = try ProcessRunner.run(tcpdump, ["-y", linkType, "-O", "-d", expression])
+        let ours = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-O", "-d", expression])
+        #expect(ours.status == 0, "\(ours.errorText)")
+        #expect(ours.outputText == theirs.outputText, "-y \(linkType) -O -d \(expression)")
+        return theirs
+    }
+
     /// As with tcpdump, a payload filter that matches nothing is not an error: it compiles to `ret #0`.
     @Test(arguments: ["IEEE802_11", "IEEE802_11_RADIO"], payloadExpressions)
     func payloadFiltersAreOptimizedWithoutRejectingAnything(linkType: String, expression: String) throws {
-        let tcpdump = try #require(ProcessRunner.tool("tcpdump"), "tcpdump is not installed (scripts/test installs it)")
-        let theirs = try ProcessRunner.run(tcpdump, ["-y", linkType, "-O", "-d", expression])
-        let unoptimized = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-O", "-d", expression])
-        #expect(unoptimized.status == 0, "\(unoptimized.errorText)")
-        #expect(unoptimized.outputText == theirs.outputText, "-y \(linkType) -O -d \(expression)")
+        let theirs = try expectTcpdumpsUnoptimizedListing(linkType: linkType, expression: expression)
         let optimized = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-d", expression])
         #expect(optimized.status == 0, "\(optimized.errorText)")
         #expect(optimized.outputText.split(separator: "\n").count < theirs.outputText.split(separator: "\n").count,
@@ -30,11 +36,7 @@ import Testing
     /// Filters on the 802.11 header alone are optimized (the radiotap length is still computed).
     @Test(arguments: ["IEEE802_11", "IEEE802_11_RADIO"], headerExpressions)
     func headerFiltersPrintLibpcapsUnoptimizedListing(linkType: String, expression: String) throws {
-        let tcpdump = try #require(ProcessRunner.tool("tcpdump"), "tcpdump is not installed (scripts/test installs it)")
-        let theirs = try ProcessRunner.run(tcpdump, ["-y", linkType, "-O", "-d", expression])
-        let ours = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-O", "-d", expression])
-        #expect(ours.status == 0, "\(ours.errorText)")
-        #expect(ours.outputText == theirs.outputText, "-y \(linkType) -O -d \(expression)")
+        _ = try expectTcpdumpsUnoptimizedListing(linkType: linkType, expression: expression)
         let optimized = try ProcessRunner.run(ProcessRunner.swiftdump, ["-y", linkType, "-d", "type mgt and not type mgt"])
         #expect(optimized.status == 1 && optimized.errorText.contains("expression rejects all packets"))
     }

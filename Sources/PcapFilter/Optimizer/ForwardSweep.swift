@@ -33,4 +33,18 @@ struct ForwardSweep {
         }
         return sweep.table
     }
+
+    /// The state on entry to every reachable block (nil for the others), leaving the graph as it
+    /// is, and the table the states' values are interned in.
+    static func entryStates(of graph: ControlFlowGraph) -> (states: [MachineState?], table: ValueTable) {
+        var graph = graph
+        var states = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
+        let table = run(&graph) { id, state, graph, table in
+            states[id.index] = state
+            var exit = state
+            for statement in graph[id].statements { _ = exit.execute(statement, &table) }
+            return PropagateValues.edgeStates(graph[id].terminator, exit, table)
+        }
+        return (states, table)
+    }
 }

@@ -40,13 +40,7 @@ enum RegroupTestChains {
         let order = graph.topologicalOrder()
         let liveness = Liveness(graph, order: order)
         let predecessors = graph.predecessorCounts(order: order)
-        var entryStates = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
-        var table = ForwardSweep.run(&graph) { id, state, graph, sweepTable in
-            entryStates[id.index] = state
-            var exit = state
-            for statement in graph[id].statements { _ = exit.execute(statement, &sweepTable) }
-            return PropagateValues.edgeStates(graph[id].terminator, exit, sweepTable)
-        }
+        var (entryStates, table) = ForwardSweep.entryStates(of: graph)
         var inChain = Array(repeating: false, count: graph.blocks.count)
         for head in order where !inChain[head.index] {
             guard entryStates[head.index] != nil else { continue }

@@ -22,13 +22,7 @@ enum ThreadJumps {
     static func run(_ graph: inout ControlFlowGraph) {
         let order = graph.topologicalOrder()
         let liveness = Liveness(graph, order: order)
-        var entryStates = Array<MachineState?>(repeating: nil, count: graph.blocks.count)
-        var table = ForwardSweep.run(&graph) { id, state, graph, table in
-            entryStates[id.index] = state
-            var exit = state
-            for statement in graph[id].statements { _ = exit.execute(statement, &table) }
-            return PropagateValues.edgeStates(graph[id].terminator, exit, table)
-        }
+        var (entryStates, table) = ForwardSweep.entryStates(of: graph)
         for id in order.reversed() {
             guard var state = entryStates[id.index] else { continue }
             for statement in graph[id].statements { _ = state.execute(statement, &table) }

@@ -239,7 +239,6 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .geneveVNITooLarge(let vni): "Geneve VNI \(vni) greater than maximum 16777215"
         case .llcUnsupported(let link): "'llc' not supported for \(link.displayName)"
         case .protochainVariableOffset: "'protochain' not supported with variable length headers"
-        case .gatewayUnsupported, .gatewayPrimitiveUnsupported: "'gateway' not supported in this configuration"
         case .unsupportedOverMPLS: "unsupported protocol over mpls"
         case .vlanAfterMPLS: "no VLAN match after MPLS"
         case .rejectsAllPackets: "expression rejects all packets"
