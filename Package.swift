@@ -54,7 +54,7 @@ let package = Package(
 
         // libpcap is the oracle: only tests and benchmarks link it, never a product.
         .systemLibrary(name: "CLibpcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .target(name: "TestSupport", dependencies: ["BPF", "PcapFilter"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BPF", "PcapFilter", "CLibpcap"], path: "Tests/TestSupport"),
         .testTarget(name: "BPFTests", dependencies: ["BPF", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFileTests", dependencies: ["PcapFile", "CLibpcap", "TestSupport"]),
         .testTarget(name: "PcapFilterTests", dependencies: ["PcapFilter", "PcapFile", "BPF", "CLibpcap", "TestSupport"],

@@ -1,19 +1,13 @@
 import CLibpcap
 import Foundation
-import Synchronization
 import BPF
+import TestSupport
 
 /// libpcap 1.10.3, the oracle: its instruction text, its validator and its interpreter.
 enum LibpcapOracle {
-    /// `bpf_image` writes into one static buffer, so concurrent tests must take turns.
-    private static let imageLock = Mutex(())
-
     /// libpcap's `bpf_image(insn, pc)`.
     static func image(of raw: RawInstruction, at pc: Int) -> String {
-        var insn = bpf_insn(code: raw.code, jt: raw.jt, jf: raw.jf, k: raw.k)
-        return imageLock.withLock { _ in
-            String(cString: bpf_image(&insn, Int32(truncatingIfNeeded: pc)))
-        }
+        LibpcapImage.line(of: bpf_insn(code: raw.code, jt: raw.jt, jf: raw.jf, k: raw.k), at: pc)
     }
 
     static func instructions(_ program: Program) -> [bpf_insn] {

@@ -88,13 +88,7 @@ enum LibpcapOracle {
 
     /// One line per instruction, as `tcpdump -d` prints it, for failure messages.
     static func dump(_ instructions: [bpf_insn]) -> String {
-        var copy = instructions
-        return copy.withUnsafeMutableBufferPointer { buffer in
-            buffer.indices.map { index in
-                guard let base = buffer.baseAddress, let text = bpf_image(base + index, Int32(index)) else { return "?" }
-                return String(cString: text)
-            }.joined(separator: "\n")
-        }
+        instructions.enumerated().map { LibpcapImage.line(of: $1, at: $0) }.joined(separator: "\n")
     }
 
     /// libpcap's error for `text` on a dead Ethernet handle (unoptimized), or nil if it compiles.
