@@ -6,7 +6,8 @@ import Foundation
 /// Usage (release build: `swift run -c release CompilerBenchmark …`):
 /// - `report [--max-terms N] [--libpcap-max N] [--families a,b] [--worst N]`: both tables;
 /// - `lengths [--worst N]`: the length table only;
-/// - `timing [--max-terms N] [--libpcap-max N] [--families a,b]`: the timing table only.
+/// - `timing [--max-terms N] [--libpcap-max N] [--families a,b]`: the timing table only;
+/// - `passes FAMILY TERMS`: each optimizer pass's time per round on one expression.
 /// libpcap's optimizer grows about as n³ (about 49 s at 1,000 hosts), so its side runs only
 /// up to `--libpcap-max` terms (default 500).
 @main
@@ -24,6 +25,11 @@ struct CompilerBenchmark {
             guard arguments.count == 4, let side = Measurement.Side(rawValue: arguments[1]),
                   let family = Family.named(arguments[2]), let terms = Int(arguments[3]) else { exit(2) }
             print(Measurement.run(side, family.text(terms)).line)
+            return
+        }
+        if mode == "passes" {
+            guard arguments.count == 3, let family = Family.named(arguments[1]), let terms = Int(arguments[2]) else { exit(2) }
+            PassProfile.printProfile(family: family, terms: terms)
             return
         }
         let maxTerms = option("--max-terms", in: arguments).flatMap { Int($0) } ?? 2000

@@ -53,8 +53,12 @@ struct MachineState: Hashable, Sendable {
     /// This state after a branch on `A condition operand` went the `outcome` way.
     func learning(_ condition: JumpCondition, _ operand: Operand, _ outcome: Bool, _ table: ValueTable) -> MachineState {
         guard let k = constantOperand(operand, table), table.constant(a) == nil else { return self }
+        let known = facts(for: a, table)
+        let learned = known.learning(condition, k, outcome)
+        // A branch the facts already decide usually teaches nothing: keep sharing the table.
+        guard learned != known else { return self }
         var next = self
-        next.facts[a] = facts(for: a, table).learning(condition, k, outcome)
+        next.facts[a] = learned
         return next
     }
 

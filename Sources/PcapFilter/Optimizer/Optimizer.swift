@@ -13,10 +13,17 @@
 public enum Optimizer {
     /// Rounds after which the optimizer stops even if a pass still changes something; each
     /// round is linear-ish in the graph size, so this bounds the total work.
-    static let roundLimit = 16
+    public static let roundLimit = 16
 
-    /// The optimized graph: same verdict on every packet, fewer and cheaper instructions.
+    /// The optimized graph: same verdict on every packet, fewer and cheaper instructions. The
+    /// passes run to a fixed point; then, on small graphs, ``SpecializeSharedTails`` tries
+    /// giving paths their own copy of a shared tail, each trial optimized the same way.
     public static func optimize(_ graph: ControlFlowGraph, cutShort: CutShortVerdicts = .asUnoptimized) -> ControlFlowGraph {
+        SpecializeSharedTails.run(fixpoint(graph, cutShort: cutShort)) { fixpoint($0, cutShort: cutShort) }
+    }
+
+    /// The passes of ``OptimizationPass`` run in order until the graph stops changing.
+    static func fixpoint(_ graph: ControlFlowGraph, cutShort: CutShortVerdicts) -> ControlFlowGraph {
         var current = graph
         RemoveUnreachableBlocks.run(&current)
         for _ in 0..<roundLimit {
