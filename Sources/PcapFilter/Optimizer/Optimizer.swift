@@ -59,7 +59,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .propagateValues: PropagateValues.run(&graph)
         case .reassociateIndexedLoads: ReassociateIndexedLoads.run(&graph)
         case .simplifyJumps: SimplifyJumps.run(&graph)
-        case .regroupTestChains: RegroupTestChains.run(&graph)
+        case .regroupTestChains: RegroupTestChains.run(&graph, cutShort: cutShort)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
         case .eliminateDeadStores: EliminateDeadStores.run(&graph, cutShort: cutShort)
         case .shareIndexedTails: ShareIndexedTails.run(&graph)

@@ -16,13 +16,18 @@ import BPF
 /// the pure comparisons cannot change a verdict), unless the common exit rejects: then a load
 /// falling off the packet rejects it just as its test failing would, and a conjunction's
 /// order cannot change a verdict either (`llc u and iso` tests `[14]` twice before loading
-/// `[16]`, as libpcap's optimizer orders it); ``Liveness`` — A is dead at the exit and at
-/// the fall-through, so which value A holds on leaving does not matter. X and the scratch
-/// cells are untouched by the chain.
+/// `[16]`, as libpcap's optimizer orders it). With libpcap's ``CutShortVerdicts``, a chain
+/// whose tests all leave the same way (all on true, or all on false) is regrouped past loads
+/// that may fail too: libpcap's `or_pullup` and `and_pullup` treat every load as one that
+/// succeeds, so tcpdump accepts `host 1.2.3.4 or host 10.0.0.1` on a frame cut short after
+/// the source address 10.0.0.1, which the unoptimized program rejects. ``Liveness`` — A is
+/// dead at the exit and at the fall-through, so which value A holds on leaving does not
+/// matter. X and the scratch cells are untouched by the chain.
 /// What holds after it: the same tests, each value's tests consecutive in order of the
 /// value's first appearance, the head's value first (its load, which may fail, still runs
-/// first) — unless that load cannot fail and A already holds another of the values on entry:
-/// then that value's tests come first, without a load.
+/// first) — unless A already holds another of the values on entry and the head's load cannot
+/// fail (or the chain is regrouped as libpcap does): then that value's tests come first,
+/// without a load.
 enum RegroupTestChains {
     /// One test of a chain: the load that made its value (if any), the value, and the branch.
     private struct ChainTest {
@@ -33,10 +38,13 @@ enum RegroupTestChains {
         var exitWhen: Bool
     }
 
+    /// A chain of tests found from a head block.
+    private typealias Chain = (blocks: [BlockID], exit: BlockID, fallThrough: BlockID, libpcapOrder: Bool)
+
     /// Two tests are worth regrouping only when A's value on entry saves the head's load.
     static let minimumLength = 2
 
-    static func run(_ graph: inout ControlFlowGraph) {
+    static func run(_ graph: inout ControlFlowGraph, cutShort: CutShortVerdicts = .asUnoptimized) {
         let order = graph.topologicalOrder()
         let liveness = Liveness(graph, order: order)
         let predecessors = graph.predecessorCounts(order: order)
@@ -44,9 +52,10 @@ enum RegroupTestChains {
         var inChain = Array(repeating: false, count: graph.blocks.count)
         for head in order where !inChain[head.index] {
             guard entryStates[head.index] != nil else { continue }
-            var best: (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)?
+            var best: Chain?
             for exitOnTrue in [true, false] {
-                if let chain = chain(from: head, exitOnTrue: exitOnTrue, graph, predecessors, entryStates, &table),
+                if let chain = chain(from: head, exitOnTrue: exitOnTrue, cutShort: cutShort, graph, predecessors,
+                                     entryStates, &table),
                    chain.blocks.count > (best?.blocks.count ?? minimumLength - 1) {
                     best = chain
                 }
@@ -55,15 +64,15 @@ enum RegroupTestChains {
                   !liveness.liveIn[best.fallThrough.index].contains(.a)
             else { continue }
             for id in best.blocks { inChain[id.index] = true }
-            regroup(best.blocks, exit: best.exit, fallThrough: best.fallThrough, &graph, entryStates, &table)
+            regroup(best, &graph, entryStates, &table)
         }
     }
 
     /// The longest chain from `head` whose first test exits on `exitOnTrue`.
     private static func chain(
-        from head: BlockID, exitOnTrue: Bool, _ graph: ControlFlowGraph, _ predecessors: [Int],
+        from head: BlockID, exitOnTrue: Bool, cutShort: CutShortVerdicts, _ graph: ControlFlowGraph, _ predecessors: [Int],
         _ entryStates: [MachineState?], _ table: inout ValueTable
-    ) -> (blocks: [BlockID], exit: BlockID, fallThrough: BlockID)? {
+    ) -> Chain? {
         guard case let .branch(_, _, ifTrue, ifFalse) = graph[head].terminator, ifTrue != ifFalse,
               isTestBlock(graph[head]), var state = entryStates[head.index]
         else { return nil }
@@ -72,13 +81,23 @@ enum RegroupTestChains {
         let exitRejects = graph[exit] == BasicBlock(terminator: .reject)
         var next = exitOnTrue ? ifFalse : ifTrue
         var blocks = [head]
+        // libpcap's `or_pullup`/`and_pullup` regroup a chain whose tests all exit the same way
+        // as if no load could fail: with its cut-short verdicts, so may we.
+        var uniform = cutShort == .asLibpcapOptimizer
+        var passesFailingLoads = false
         while predecessors[next.index] == 1, case let .branch(_, _, t, f) = graph[next].terminator,
-              t != f, t == exit || f == exit, isTestBlock(graph[next]),
-              exitRejects || cannotFail(graph[next].statements, after: state, &table) {
+              t != f, t == exit || f == exit, isTestBlock(graph[next]) {
+            uniform = uniform && (t == exit) == exitOnTrue
+            if exitRejects || cannotFail(graph[next].statements, after: state, &table) {
+                guard uniform || !passesFailingLoads else { break }
+            } else {
+                guard uniform else { break }
+                passesFailingLoads = true
+            }
             blocks.append(next)
             next = t == exit ? f : t
         }
-        return (blocks, exit, next)
+        return (blocks, exit, next, uniform)
     }
 
     /// Whether none of `statements` can end the program once the head's statements ran
@@ -103,9 +122,9 @@ enum RegroupTestChains {
     }
 
     private static func regroup(
-        _ blocks: [BlockID], exit: BlockID, fallThrough: BlockID, _ graph: inout ControlFlowGraph,
-        _ entryStates: [MachineState?], _ table: inout ValueTable
+        _ chain: Chain, _ graph: inout ControlFlowGraph, _ entryStates: [MachineState?], _ table: inout ValueTable
     ) {
+        let (blocks, exit, fallThrough) = (chain.blocks, chain.exit, chain.fallThrough)
         guard var state = entryStates[blocks[0].index] else { return }
         var tests: [ChainTest] = []
         for id in blocks {
@@ -127,11 +146,12 @@ enum RegroupTestChains {
                 groups.append([test])
             }
         }
-        // When the head's load cannot fail and A already holds one of the values on entry
-        // (`… or [30] = a` then `[26] = b or [30] = b`), that value's tests go first, unloaded.
+        // When A already holds one of the values on entry (`… or [30] = a` then `[26] = b or
+        // [30] = b`) and the head's load cannot fail (or libpcap's order is allowed: `llc u or
+        // iso` tests [14] again before loading [16]), that value's tests go first, unloaded.
         var headStatements = graph[blocks[0]].statements
         if let entry = entryStates[blocks[0].index], let reused = groupOf[entry.a], reused > 0,
-           cannotFail(headStatements, after: entry, &table) {
+           chain.libpcapOrder || cannotFail(headStatements, after: entry, &table) {
             groups.insert(groups.remove(at: reused), at: 0)
             headStatements = []
         }

@@ -104,6 +104,13 @@ struct ValueTable {
         case let .alu(.mod, _, right): constant(right).map { $0 == 0 ? 0 : $0 - 1 } ?? .max
         case let .alu(.add, left, right):
             upperBound(left).addingReportingOverflow(upperBound(right)).overflow ? .max : upperBound(left) + upperBound(right)
+        case let .alu(.or, left, right), let .alu(.xor, left, right):
+            // No bit above the larger bound's highest bit can be set.
+            UInt32.max >> max(upperBound(left), upperBound(right)).leadingZeroBitCount
+        case let .alu(.leftShift, left, right):
+            constant(right).map { k in
+                k >= 32 ? 0 : (upperBound(left).leadingZeroBitCount >= k ? upperBound(left) << k : .max)
+            } ?? .max
         default: .max
         }
     }
