@@ -47,7 +47,8 @@ public enum CutShortVerdicts: Sendable {
 
 /// The optimizer's passes, in the order one round runs them.
 public enum OptimizationPass: String, CaseIterable, Sendable {
-    case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, simplifyJumps, applyPeepholes
+    case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, dropOperandShuffles
+    case simplifyJumps, applyPeepholes
     case regroupTestChains
     case eliminateDeadStores, shareIndexedTails, mergeIdenticalBlocks, removeUnreachableBlocks
 
@@ -58,6 +59,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
         case .threadJumps: ThreadJumps.run(&graph)
         case .propagateValues: PropagateValues.run(&graph)
         case .reassociateIndexedLoads: ReassociateIndexedLoads.run(&graph)
+        case .dropOperandShuffles: DropOperandShuffles.run(&graph)
         case .simplifyJumps: SimplifyJumps.run(&graph)
         case .regroupTestChains: RegroupTestChains.run(&graph, cutShort: cutShort)
         case .applyPeepholes: ApplyPeepholes.run(&graph)
