@@ -47,7 +47,7 @@ struct SwiftDump: ParsableCommand {
         guard let path = input.readFile else {
             throw CommandLineError.nothingToDo
         }
-        var job = try FilterFileJob(input: input, output: output, printing: printing, filter: filter, path: path)
+        let job = try FilterFileJob(input: input, output: output, printing: printing, filter: filter, path: path)
         try job.run()
     }
 

@@ -29,13 +29,29 @@ public enum Terminator: Hashable, Sendable {
     case returnAccumulator
 
     /// The blocks control can reach next, true edge first.
-    public var successors: [BlockID] {
+    public var successors: Successors {
         switch self {
-        case let .branch(_, _, ifTrue, ifFalse): [ifTrue, ifFalse]
-        case let .jump(target): [target]
-        case .accept, .reject, .returnAccumulator: []
+        case let .branch(_, _, ifTrue, ifFalse): Successors(ifTrue, ifFalse, count: 2)
+        case let .jump(target): Successors(target, target, count: 1)
+        case .accept, .reject, .returnAccumulator: Successors(BlockID(0), BlockID(0), count: 0)
         }
     }
+}
+
+/// The zero, one or two successors of a terminator. Every pass asks for them on every block,
+/// so they are held inline rather than in an allocated array.
+public struct Successors: RandomAccessCollection, Sendable {
+    private let first: BlockID
+    private let second: BlockID
+    public let count: Int
+
+    fileprivate init(_ first: BlockID, _ second: BlockID, count: Int) {
+        (self.first, self.second, self.count) = (first, second, count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> BlockID { position == 0 ? first : second }
 }
 
 /// Straight-line statements (no jumps, no returns) and the terminator that ends them.

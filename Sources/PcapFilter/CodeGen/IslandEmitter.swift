@@ -42,7 +42,13 @@ struct IslandEmitter {
     private let exits: [Terminator]
     private let exitOfBlock: [Int?]
     private var items: [Item] = []
-    private var pending: [Edge] = []
+    /// The jumps waiting for each label.
+    private var pending: [Label: [Edge]] = [:]
+    /// For each label with a conditional jump waiting, when the first such jump was added
+    /// (labels are considered in that order) and its deadline, the label's earliest: jumps are
+    /// added in address order, and all of a label's conditional jumps are resolved together.
+    private var firstConditional: [Label: (order: Int, deadline: Int)] = [:]
+    private var edgesAdded = 0
     /// The block the previous one continues into without an instruction (a `.jump` to the
     /// block placed next); an island there first needs that `ja` after all.
     private var continuation: BlockID?
@@ -72,8 +78,8 @@ struct IslandEmitter {
         case let .branch(condition, operand, ifTrue, ifFalse):
             items.append(.branch(condition, operand, ifTrue: 0, ifFalse: 0))
             let deadline = index + 1 + Int(UInt8.max)
-            pending.append(Edge(label: label(ifTrue), item: index, side: .ifTrue, deadline: deadline))
-            pending.append(Edge(label: label(ifFalse), item: index, side: .ifFalse, deadline: deadline))
+            wait(Edge(label: label(ifTrue), item: index, side: .ifTrue, deadline: deadline))
+            wait(Edge(label: label(ifFalse), item: index, side: .ifFalse, deadline: deadline))
         case .jump(let target):
             if let exit = exitIndex(of: target) {
                 items.append(.plain(exits[exit].instruction))
@@ -81,7 +87,7 @@ struct IslandEmitter {
                 continuation = target
             } else {
                 items.append(.always(0))
-                pending.append(Edge(label: .block(target), item: index, side: .always, deadline: nil))
+                wait(Edge(label: .block(target), item: index, side: .always, deadline: nil))
             }
         case .accept, .reject, .returnAccumulator:
             items.append(.plain(block.terminator.instruction))
@@ -90,7 +96,7 @@ struct IslandEmitter {
 
     /// Places the returns still waited for, in the order of ``exits``.
     mutating func finish() {
-        for exit in exits.indices where pending.contains(where: { $0.label == .exit(exit) }) {
+        for exit in exits.indices where pending[.exit(exit)] != nil {
             resolve(.exit(exit), at: items.count)
             items.append(.plain(exits[exit].instruction))
         }
@@ -111,23 +117,23 @@ struct IslandEmitter {
         }
     }
 
-    private mutating func placeIslandIfNeeded(before id: BlockID, size: Int) {
-        var labels: [Label] = []
-        var earliest: [Label: Int] = [:]
-        for edge in pending {
-            guard let deadline = edge.deadline else { continue }
-            if let known = earliest[edge.label] {
-                earliest[edge.label] = min(known, deadline)
-            } else {
-                labels.append(edge.label)
-                earliest[edge.label] = deadline
-            }
+    private mutating func wait(_ edge: Edge) {
+        pending[edge.label, default: []].append(edge)
+        if let deadline = edge.deadline, firstConditional[edge.label] == nil {
+            firstConditional[edge.label] = (edgesAdded, deadline)
         }
+        edgesAdded += 1
+    }
+
+    private mutating func placeIslandIfNeeded(before id: BlockID, size: Int) {
+        // The labels with a conditional jump waiting, in the order their first one was added.
+        let labels = firstConditional.sorted { $0.value.order < $1.value.order }.map(\.key)
+        let earliest = firstConditional.mapValues(\.deadline)
         let horizon = items.count + size + labels.count + 2
         let due = labels.filter { $0 != .block(id) }.compactMap { earliest[$0] }.min()
         guard let due, due < horizon else { return }
         if continuation == id {
-            pending.append(Edge(label: .block(id), item: items.count, side: .always, deadline: nil))
+            wait(Edge(label: .block(id), item: items.count, side: .always, deadline: nil))
             items.append(.always(0))
             continuation = nil
         }
@@ -148,7 +154,7 @@ struct IslandEmitter {
             case .block:
                 items.append(.always(0))
                 resolve(label, at: address, conditionalOnly: true)
-                pending.append(Edge(label: label, item: address, side: .always, deadline: nil))
+                wait(Edge(label: label, item: address, side: .always, deadline: nil))
             }
         }
     }
@@ -156,8 +162,9 @@ struct IslandEmitter {
     /// Points the pending edges to `label` (only the conditional ones when asked) at `address`.
     private mutating func resolve(_ label: Label, at address: Int, conditionalOnly: Bool = false) {
         var kept: [Edge] = []
-        for edge in pending {
-            guard edge.label == label, !conditionalOnly || edge.deadline != nil else {
+        firstConditional[label] = nil
+        for edge in pending[label] ?? [] {
+            guard !conditionalOnly || edge.deadline != nil else {
                 kept.append(edge)
                 continue
             }
@@ -170,6 +177,6 @@ struct IslandEmitter {
                 items[edge.item] = .always(address)
             }
         }
-        pending = kept
+        pending[label] = kept.isEmpty ? nil : kept
     }
 }

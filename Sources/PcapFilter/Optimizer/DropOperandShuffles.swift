@@ -15,25 +15,20 @@ import BPF
 /// changes. No statement that may fail is removed, so every verdict is unchanged.
 enum DropOperandShuffles {
     static func run(_ graph: inout ControlFlowGraph) {
-        let liveness = Liveness(graph, order: graph.topologicalOrder())
-        ForwardSweep.run(&graph) { id, entryState, graph, table in
-            var state = entryState
-            var statements = graph[id].statements
-            let liveOut = liveness.liveOut(of: graph[id].terminator)
-            var index = 0
-            while index < statements.count {
-                if shuffles(statements, at: index, state, &table),
-                   xIsDead(after: index + 3, in: statements, liveOut: liveOut) {
-                    statements.removeSubrange(index..<index + 2)
-                    continue  // the operation now at `index` runs with the entry X
-                }
-                _ = state.execute(statements[index], &table)
-                index += 1
+        // The states cost a sweep over the whole graph; most graphs have no candidate at all.
+        let candidate = graph.blocks.contains { block in
+            zip(block.statements, block.statements.dropFirst(2)).contains { first, third in
+                if case .tax = first, case .alu(_, .x) = third { true } else { false }
             }
-            graph[id].statements = statements
-            var exitState = entryState
-            for statement in statements { _ = exitState.execute(statement, &table) }
-            return PropagateValues.edgeStates(graph[id].terminator, exitState, table)
+        }
+        guard candidate else { return }
+        ForwardSweep.rewritingStatements(&graph) { statements, index, state, liveOut, table in
+            guard shuffles(statements, at: index, state, &table),
+                  xIsDead(after: index + 3, in: statements, liveOut: liveOut)
+            else { return nil }
+            var rewritten = statements
+            rewritten.removeSubrange(index..<index + 2)  // the operation now at `index` keeps the old X
+            return rewritten
         }
     }
 

@@ -30,7 +30,15 @@ struct FactTable: Hashable, Sendable {
             let (index, found) = position(of: value)
             switch (newValue, found) {
             case let (facts?, true): entries[index].facts = facts
-            case let (facts?, false): entries.insert(Entry(value: value, facts: facts), at: index)
+            case let (facts?, false):
+                // Usually into a copy just made for one edge's state: sized exactly, where
+                // `insert` would double the capacity of every state on every edge.
+                var grown: [Entry] = []
+                grown.reserveCapacity(entries.count + 1)
+                grown += entries[..<index]
+                grown.append(Entry(value: value, facts: facts))
+                grown += entries[index...]
+                entries = grown
             case (nil, true): entries.remove(at: index)
             case (nil, false): break
             }

@@ -1,3 +1,5 @@
+import BPF
+
 /// The forward dataflow walk the value-based passes share: blocks in topological order, each
 /// entered with the join of the states on its incoming edges.
 ///
@@ -46,5 +48,35 @@ struct ForwardSweep {
             return PropagateValues.edgeStates(graph[id].terminator, exit, table)
         }
         return (states, table)
+    }
+
+    /// A sweep that rewrites statements and leaves the edges alone: at each statement of each
+    /// block, `rewrite` gets the block's statements, the statement's index, the state before it
+    /// and the locations live after the block, and may return the block's new statements,
+    /// shorter from that index on; the sweep then goes on at the same index.
+    static func rewritingStatements(
+        _ graph: inout ControlFlowGraph,
+        _ rewrite: (_ statements: [Instruction], _ index: Int, _ state: MachineState, _ liveOut: Locations,
+                    _ table: inout ValueTable) -> [Instruction]?
+    ) {
+        let liveness = Liveness(graph, order: graph.topologicalOrder())
+        run(&graph) { id, entryState, graph, table in
+            var state = entryState
+            var statements = graph[id].statements
+            let liveOut = liveness.liveOut(of: graph[id].terminator)
+            var index = 0
+            while index < statements.count {
+                if let rewritten = rewrite(statements, index, state, liveOut, &table) {
+                    statements = rewritten
+                    continue
+                }
+                _ = state.execute(statements[index], &table)
+                index += 1
+            }
+            graph[id].statements = statements
+            var exitState = entryState
+            for statement in statements { _ = exitState.execute(statement, &table) }
+            return PropagateValues.edgeStates(graph[id].terminator, exitState, table)
+        }
     }
 }

@@ -50,6 +50,24 @@ struct MachineState: Hashable, Sendable {
         }
     }
 
+    /// The outcome of `A condition operand` if this state decides it, with the state after
+    /// the branch went that way: ``decide(_:_:_:)`` then ``learning(_:_:_:_:)``, looking the
+    /// facts of A up once.
+    func deciding(_ condition: JumpCondition, _ operand: Operand, _ table: ValueTable) -> (outcome: Bool, next: MachineState)? {
+        guard let k = constantOperand(operand, table) else {
+            guard let outcome = decide(condition, operand, table) else { return nil }
+            return (outcome, self)
+        }
+        let known = facts(for: a, table)
+        guard let outcome = known.decide(condition, k) else { return nil }
+        guard table.constant(a) == nil else { return (outcome, self) }
+        let learned = known.learning(condition, k, outcome)
+        guard learned != known else { return (outcome, self) }
+        var next = self
+        next.facts[a] = learned
+        return (outcome, next)
+    }
+
     /// This state after a branch on `A condition operand` went the `outcome` way.
     func learning(_ condition: JumpCondition, _ operand: Operand, _ outcome: Bool, _ table: ValueTable) -> MachineState {
         guard let k = constantOperand(operand, table), table.constant(a) == nil else { return self }

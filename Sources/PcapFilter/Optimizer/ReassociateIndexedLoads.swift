@@ -14,26 +14,16 @@ import BPF
 /// What holds after it: every packet gets the same verdict; the block is one `tax` shorter.
 enum ReassociateIndexedLoads {
     static func run(_ graph: inout ControlFlowGraph) {
-        let liveness = Liveness(graph, order: graph.topologicalOrder())
-        ForwardSweep.run(&graph) { id, entryState, graph, table in
-            var state = entryState
-            var statements = graph[id].statements
-            let liveOut = liveness.liveOut(of: graph[id].terminator)
-            var index = 0
-            while index < statements.count {
-                if case .tax = statements[index],
-                   let c = addend(state, table),
-                   let rewritten = rewriteUses(after: index, in: statements, adding: c, liveOut: liveOut) {
-                    statements = rewritten
-                    continue  // the statement now at `index` is the one after the removed `tax`
-                }
-                _ = state.execute(statements[index], &table)
-                index += 1
-            }
-            graph[id].statements = statements
-            var exitState = entryState
-            for statement in statements { _ = exitState.execute(statement, &table) }
-            return PropagateValues.edgeStates(graph[id].terminator, exitState, table)
+        // The states cost a sweep over the whole graph; most graphs have no candidate at all.
+        let candidate = graph.blocks.contains { block in
+            guard let tax = block.statements.firstIndex(of: .tax) else { return false }
+            return block.statements[tax...].contains { if case .loadIndirect = $0 { true } else { false } }
+        }
+        guard candidate else { return }
+        ForwardSweep.rewritingStatements(&graph) { statements, index, state, liveOut, table in
+            // Without the `tax`, the statement now at `index` is the one after it.
+            guard case .tax = statements[index], let c = addend(state, table) else { return nil }
+            return rewriteUses(after: index, in: statements, adding: c, liveOut: liveOut)
         }
     }
 

@@ -32,14 +32,36 @@ enum SymbolicValue: Hashable, Sendable {
 struct ValueTable {
     private var ids: [SymbolicValue: ValueID] = [:]
     private(set) var values: [SymbolicValue] = []
+    /// The identifiers of the values met most often — small constants, packet loads at small
+    /// offsets — by ``directSlot(_:)``, found without hashing (index + 1; 0 when not met yet).
+    private var directIDs = [Int32](repeating: 0, count: 256 + 256 * 3)
 
     mutating func intern(_ value: SymbolicValue) -> ValueID {
+        let slot = Self.directSlot(value)
+        if let slot, directIDs[slot] > 0 { return ValueID(index: Int(directIDs[slot]) - 1) }
         let value = simplified(value)
-        if let id = ids[value] { return id }
-        let id = ValueID(index: values.count)
-        values.append(value)
-        ids[value] = id
+        let id: ValueID
+        if let known = ids[value] {
+            id = known
+        } else {
+            id = ValueID(index: values.count)
+            values.append(value)
+            ids[value] = id
+        }
+        if let slot, let stored = Int32(exactly: id.index + 1) { directIDs[slot] = stored }
         return id
+    }
+
+    /// Where a constant below 256 or a packet load at an offset below 256 is kept in `directIDs`.
+    private static func directSlot(_ value: SymbolicValue) -> Int? {
+        switch value {
+        case .constant(let k) where k < 256:
+            Int(k)
+        case let .packet(size, offset) where offset < 256:
+            256 + Int(offset) * 3 + (size == .word ? 0 : size == .half ? 1 : 2)
+        default:
+            nil
+        }
     }
 
     func constant(_ id: ValueID) -> UInt32? {

@@ -63,9 +63,9 @@ enum ThreadJumps {
             let successor: BlockID
             switch block.terminator {
             case let .branch(condition, operand, ifTrue, ifFalse):
-                guard let outcome = next.decide(condition, operand, table) else { return current }
+                guard let (outcome, learned) = next.deciding(condition, operand, table) else { return current }
                 successor = outcome ? ifTrue : ifFalse
-                next = next.learning(condition, operand, outcome, table)
+                next = learned
             case .jump(let target):
                 successor = target
             case .accept, .reject, .returnAccumulator:
