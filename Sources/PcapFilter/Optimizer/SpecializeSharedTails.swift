@@ -99,13 +99,13 @@ enum SpecializeSharedTails {
 
     /// `graph` with a private copy of the tail from `start` (blocks up to `depth` edges on,
     /// returns excepted) for every edge into `start` but the first.
-    static func copyingTail(from start: BlockID, depth: Int, of graph: ControlFlowGraph, order: [BlockID]) -> ControlFlowGraph {
+    private static func copyingTail(from start: BlockID, depth: Int, of graph: ControlFlowGraph, order: [BlockID]) -> ControlFlowGraph {
         // Where each tail block sits in `tail`; a copy's block i is `tail[i]`'s copy.
         var position = Array<Int?>(repeating: nil, count: graph.blocks.count)
         var tail = [start]
         position[start.index] = 0
         var frontier = [start]
-        for _ in 1..<depth {
+        for _ in stride(from: 1, to: depth, by: 1) {
             var next: [BlockID] = []
             for id in frontier {
                 for successor in graph[id].terminator.successors
