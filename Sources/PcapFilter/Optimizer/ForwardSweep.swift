@@ -44,7 +44,7 @@ struct ForwardSweep {
         let table = run(&graph) { id, state, graph, table in
             states[id.index] = state
             var exit = state
-            for statement in graph[id].statements { _ = exit.execute(statement, &table) }
+            exit.execute(graph[id].statements, &table)
             return PropagateValues.edgeStates(graph[id].terminator, exit, table)
         }
         return (states, table)
@@ -75,7 +75,7 @@ struct ForwardSweep {
             }
             graph[id].statements = statements
             var exitState = entryState
-            for statement in statements { _ = exitState.execute(statement, &table) }
+            exitState.execute(statements, &table)
             return PropagateValues.edgeStates(graph[id].terminator, exitState, table)
         }
     }

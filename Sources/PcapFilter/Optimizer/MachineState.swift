@@ -61,18 +61,18 @@ struct MachineState: Hashable, Sendable {
         let known = facts(for: a, table)
         guard let outcome = known.decide(condition, k) else { return nil }
         guard table.constant(a) == nil else { return (outcome, self) }
-        let learned = known.learning(condition, k, outcome)
-        guard learned != known else { return (outcome, self) }
-        var next = self
-        next.facts[a] = learned
-        return (outcome, next)
+        return (outcome, replacingFactsOfA(known, with: known.learning(condition, k, outcome)))
     }
 
     /// This state after a branch on `A condition operand` went the `outcome` way.
     func learning(_ condition: JumpCondition, _ operand: Operand, _ outcome: Bool, _ table: ValueTable) -> MachineState {
         guard let k = constantOperand(operand, table), table.constant(a) == nil else { return self }
         let known = facts(for: a, table)
-        let learned = known.learning(condition, k, outcome)
+        return replacingFactsOfA(known, with: known.learning(condition, k, outcome))
+    }
+
+    /// This state with `learned` as A's facts instead of `known`.
+    private func replacingFactsOfA(_ known: ValueFacts, with learned: ValueFacts) -> MachineState {
         // A branch the facts already decide usually teaches nothing: keep sharing the table.
         guard learned != known else { return self }
         var next = self
@@ -107,6 +107,11 @@ struct StatementEffect {
 }
 
 extension MachineState {
+    /// Runs a block's `statements` symbolically, for the state they leave.
+    mutating func execute(_ statements: [Instruction], _ table: inout ValueTable) {
+        for statement in statements { _ = execute(statement, &table) }
+    }
+
     /// Runs `statement` symbolically, updating the state, and says what it did.
     mutating func execute(_ statement: Instruction, _ table: inout ValueTable) -> StatementEffect {
         var effect = StatementEffect(rewritten: statement, isRedundant: false, canFail: false)

@@ -76,7 +76,7 @@ enum RegroupTestChains {
         guard case let .branch(_, _, ifTrue, ifFalse) = graph[head].terminator, ifTrue != ifFalse,
               isTestBlock(graph[head]), var state = entryStates[head.index]
         else { return nil }
-        for statement in graph[head].statements { _ = state.execute(statement, &table) }
+        state.execute(graph[head].statements, &table)
         let exit = exitOnTrue ? ifTrue : ifFalse
         let exitRejects = graph[exit] == BasicBlock(terminator: .reject)
         var next = exitOnTrue ? ifFalse : ifTrue
@@ -129,7 +129,7 @@ enum RegroupTestChains {
         var tests: [ChainTest] = []
         for id in blocks {
             let block = graph[id]
-            for statement in block.statements { _ = state.execute(statement, &table) }
+            state.execute(block.statements, &table)
             guard case let .branch(condition, operand, ifTrue, _) = block.terminator else { return }
             tests.append(ChainTest(load: block.statements, value: state.a, condition: condition,
                                    operand: operand, exitWhen: ifTrue == exit))

@@ -67,7 +67,7 @@ enum SpecializeSharedTails {
         var states = graph.entry == target ? [MachineState.entry(&table)] : []
         for id in order where graph[id].terminator.successors.contains(target) {
             guard var exit = entryStates[id.index] else { continue }
-            for statement in graph[id].statements { _ = exit.execute(statement, &table) }
+            exit.execute(graph[id].statements, &table)
             states += PropagateValues.edgeStates(graph[id].terminator, exit, table).filter { $0.0 == target }.map(\.1)
         }
         return states

@@ -25,7 +25,7 @@ enum ThreadJumps {
         var (entryStates, table) = ForwardSweep.entryStates(of: graph)
         for id in order.reversed() {
             guard var state = entryStates[id.index] else { continue }
-            for statement in graph[id].statements { _ = state.execute(statement, &table) }
+            state.execute(graph[id].statements, &table)
             switch graph[id].terminator {
             case let .branch(condition, operand, ifTrue, ifFalse):
                 let onTrue = state.learning(condition, operand, true, table)
