@@ -7,7 +7,8 @@ enum PassProfile {
         let target = CompilationTarget(linkLayer: .ethernet, snapLength: 262_144, source: .unattached, netmask: 0)
         let lowerStart = Measurement.now()
         guard var graph = try? FilterCompiler().controlFlowGraph(family.text(terms), for: target,
-                                                                  resolver: FixedNameResolver.empty) else {
+                                                                  resolver: FixedNameResolver.empty,
+                                                                  forOptimizer: true) else {
             print("\(family.name) \(terms): does not compile")
             return
         }

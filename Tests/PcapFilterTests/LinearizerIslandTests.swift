@@ -17,6 +17,7 @@ import Testing
             let block = graph.blocks[index]
             switch block.terminator {
             case .branch: position += block.statements.count + 3
+            case .oneOf(let constants, _, _): position += block.statements.count + 2 * constants.count + 1
             default: position += block.statements.count + 1
             }
         }
@@ -29,6 +30,12 @@ import Testing
             case let .branch(condition, operand, ifTrue, ifFalse):
                 program.append(.jump(condition, operand, ifTrue: 0, ifFalse: 1))
                 program.append(always(ifTrue))
+                program.append(always(ifFalse))
+            case let .oneOf(constants, ifTrue, ifFalse):
+                for k in constants {
+                    program.append(.jump(.equal, .constant(k), ifTrue: 0, ifFalse: 1))
+                    program.append(always(ifTrue))
+                }
                 program.append(always(ifFalse))
             case .jump(let target): program.append(always(target))
             case .accept(let length): program.append(.returnConstant(length))

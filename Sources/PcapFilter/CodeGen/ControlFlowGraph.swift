@@ -19,6 +19,11 @@ public struct BlockID: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum Terminator: Hashable, Sendable {
     /// Go to `ifTrue` when `A condition operand` holds, else to `ifFalse`.
     case branch(JumpCondition, Operand, ifTrue: BlockID, ifFalse: BlockID)
+    /// Go to `ifTrue` when A equals one of the constants (distinct, at least two), else to
+    /// `ifFalse`: a run of `jeq`s sharing their true target, held as one block so that the
+    /// optimizer's passes cross a chain of a thousand ports in one step. The linearizer
+    /// expands it back into one `jeq` per constant, in this order.
+    case oneOf([UInt32], ifTrue: BlockID, ifFalse: BlockID)
     /// Go to the block unconditionally.
     case jump(BlockID)
     /// Accept the packet, keeping `snapLength` bytes (`ret #snaplen`).
@@ -31,7 +36,7 @@ public enum Terminator: Hashable, Sendable {
     /// The blocks control can reach next, true edge first.
     public var successors: Successors {
         switch self {
-        case let .branch(_, _, ifTrue, ifFalse): Successors(ifTrue, ifFalse, count: 2)
+        case let .branch(_, _, ifTrue, ifFalse), let .oneOf(_, ifTrue, ifFalse): Successors(ifTrue, ifFalse, count: 2)
         case let .jump(target): Successors(target, target, count: 1)
         case .accept, .reject, .returnAccumulator: Successors(BlockID(0), BlockID(0), count: 0)
         }

@@ -21,19 +21,19 @@ public struct FilterCompiler: Sendable {
         throws(FilterError) -> Program
     {
         let (predicate, policy) = try generation(for: tree, target: target)
-        return try finish(ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength),
-                          policy: optimize ? policy : .none)
+        return try finish(predicate, acceptLength: target.snapLength, policy: optimize ? policy : .none)
     }
 
-    /// The program for an unoptimized graph, optimized as `policy` allows: failing with libpcap's
+    /// The program for a generated predicate, optimized as `policy` allows: failing with libpcap's
     /// error for arithmetic its optimizer refuses (``RefusedArithmetic``), or with
     /// ``FilterError/rejectsAllPackets`` when the optimized graph accepts nothing.
-    func finish(_ graph: ControlFlowGraph, policy: OptimizationPolicy) throws(FilterError) -> Program {
-        if policy == .none { return try linearize(graph) }
+    func finish(_ predicate: Predicate, acceptLength: UInt32, policy: OptimizationPolicy) throws(FilterError) -> Program {
+        guard let cutShort = policy.cutShortVerdicts else {
+            return try linearize(ControlFlowGraph(lowering: predicate, acceptLength: acceptLength))
+        }
+        let graph = Self.lowering(predicate, acceptLength: acceptLength, optimizingFor: cutShort)
         if policy == .full, let refusal = RefusedArithmetic.firstError(in: graph) { throw refusal }
-        // Where libpcap optimizes, tcpdump's verdicts are its optimizer's; where it does not, they are
-        // its unoptimized program's.
-        let optimized = Optimizer.optimize(graph, cutShort: policy == .full ? .asLibpcapOptimizer : .asUnoptimized)
+        let optimized = Optimizer.optimize(graph, cutShort: cutShort)
         if policy == .full, optimized.rejectsEverything { throw .rejectsAllPackets }
         return try linearize(optimized)
     }
@@ -47,6 +47,14 @@ public struct FilterCompiler: Sendable {
             throw .programTooLarge(program.count)
         }
         return program
+    }
+
+    /// The graph of `predicate` as the optimizer receives it: with the guards an OR chain's
+    /// terms share factored out first (``FactorSharedGuards``), which keeps every verdict.
+    static func lowering(_ predicate: Predicate, acceptLength: UInt32, optimizingFor cutShort: CutShortVerdicts)
+        -> ControlFlowGraph
+    {
+        ControlFlowGraph(lowering: FactorSharedGuards.run(predicate, cutShort: cutShort), acceptLength: acceptLength)
     }
 
     /// The control-flow graph for `tree`, before any optimization.

@@ -91,6 +91,8 @@ struct IslandEmitter {
             }
         case .accept, .reject, .returnAccumulator:
             items.append(.plain(block.terminator.instruction))
+        case .oneOf:
+            preconditionFailure("the linearizer expands constant sets before placing blocks")
         }
     }
 
@@ -126,12 +128,13 @@ struct IslandEmitter {
     }
 
     private mutating func placeIslandIfNeeded(before id: BlockID, size: Int) {
+        let horizon = items.count + size + firstConditional.count + 2
+        // Usually nothing is due: answered without ordering anything (the answer does not
+        // depend on the dictionary's order).
+        guard firstConditional.contains(where: { $0.key != .block(id) && $0.value.deadline < horizon }) else { return }
         // The labels with a conditional jump waiting, in the order their first one was added.
         let labels = firstConditional.sorted { $0.value.order < $1.value.order }.map(\.key)
         let earliest = firstConditional.mapValues(\.deadline)
-        let horizon = items.count + size + labels.count + 2
-        let due = labels.filter { $0 != .block(id) }.compactMap { earliest[$0] }.min()
-        guard let due, due < horizon else { return }
         if continuation == id {
             wait(Edge(label: .block(id), item: items.count, side: .always, deadline: nil))
             items.append(.always(0))

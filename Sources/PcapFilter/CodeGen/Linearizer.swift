@@ -20,6 +20,7 @@ import BPF
 public enum Linearizer {
     /// Lays out the blocks reachable from the entry and encodes them.
     public static func linearize(_ graph: ControlFlowGraph) -> Program {
+        let graph = graph.expandingConstantSets()
         let reachable = reachableBlocks(graph)
         let exits = sharedExits(of: graph, reachable: reachable)
         var emitter = IslandEmitter(graph: graph, exits: exits)
@@ -74,13 +75,47 @@ public enum Linearizer {
             ready.sort()
             guard let next = ready.popLast() else { break }
             if !isExit(next) { order.append(next) }
-            let successors = graph[next].terminator.successors
-            for successor in Set(successors).sorted() {
-                pending[successor.index] -= successors.filter { $0 == successor }.count
+            for successor in graph.blocks[next.index].terminator.successors {
+                pending[successor.index] -= 1
                 if pending[successor.index] == 0 { ready.append(successor) }
             }
         }
         return order
+    }
+}
+
+extension ControlFlowGraph {
+    /// The same graph with every ``Terminator/oneOf(_:ifTrue:ifFalse:)`` block turned into a
+    /// run of `jeq` blocks, one per constant in order; the first keeps the block's identifier and
+    /// statements. Runs that end alike share their ends (`src` and `dst` both tested against
+    /// `{a, b}` and going to the same places share `jeq b`), with each other and with a
+    /// statement-free `jeq` block of the graph, as the optimizer's merging of identical blocks
+    /// would have had them. The others are added after every existing block,
+    /// so the linearizer, which places the highest ready identifier first, keeps each run together.
+    func expandingConstantSets() -> ControlFlowGraph {
+        var result = self
+        var shared: [Terminator: BlockID] = [:]  // looked up only
+        guard blocks.contains(where: { if case .oneOf = $0.terminator { true } else { false } }) else { return self }
+        for (index, block) in blocks.enumerated() where block.statements.isEmpty && shared[block.terminator] == nil {
+            if case .branch(.equal, .constant, _, _) = block.terminator { shared[block.terminator] = BlockID(index) }
+        }
+        for index in blocks.indices {
+            guard case let .oneOf(constants, ifTrue, ifFalse) = blocks[index].terminator else { continue }
+            var next = ifFalse
+            for k in constants.dropFirst().reversed() {
+                let test = Terminator.branch(.equal, .constant(k), ifTrue: ifTrue, ifFalse: next)
+                if let existing = shared[test] {
+                    next = existing
+                } else {
+                    result.blocks.append(BasicBlock(terminator: test))
+                    next = BlockID(result.blocks.count - 1)
+                    shared[test] = next
+                }
+            }
+            result.blocks[index].terminator = constants.first.map { .branch(.equal, .constant($0), ifTrue: ifTrue, ifFalse: next) }
+                ?? .jump(ifFalse)
+        }
+        return result
     }
 }
 

@@ -10,6 +10,17 @@ enum OptimizationPolicy: Sendable {
     /// cells on paths where geneve failed, so no dataflow over the cells is sound.
     case none
 
+    /// Whose verdicts the optimized program gives packets cut short; nil when not optimized.
+    /// Where libpcap optimizes, tcpdump's verdicts are its optimizer's; where it does not, they
+    /// are its unoptimized program's.
+    var cutShortVerdicts: CutShortVerdicts? {
+        switch self {
+        case .full: .asLibpcapOptimizer
+        case .quiet: .asUnoptimized
+        case .none: nil
+        }
+    }
+
     /// The stricter of two policies.
     func combined(with other: OptimizationPolicy) -> OptimizationPolicy {
         switch (self, other) {

@@ -26,17 +26,17 @@ public struct Test: Hashable, Sendable {
 /// `and` and `or` short-circuit left to right: the left operand always runs first, the right
 /// one only when it can change the answer. Lowering (``ControlFlowGraph/init(lowering:acceptLength:)``)
 /// preserves that order, so the packet loads a filter performs are those a reader expects.
-public indirect enum Predicate: Hashable, Sendable {
+public enum Predicate: Hashable, Sendable {
     /// Always true or always false, with no instructions (libpcap's `ld #0; jeq #0` blocks).
     case constant(Bool)
     /// An atomic test.
     case test(Test)
     /// Both, left first.
-    case and(Predicate, Predicate)
+    indirect case and(Predicate, Predicate)
     /// Either, left first.
-    case or(Predicate, Predicate)
+    indirect case or(Predicate, Predicate)
     /// The opposite verdict of the same instructions.
-    case not(Predicate)
+    indirect case not(Predicate)
     /// Tests with shared continuations (see ``TestGraph``), true or false at its exits.
     case graph(TestGraph)
 

@@ -13,31 +13,33 @@ extension FilterCompiler {
     public func compile(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
                         optimize: Bool = true) throws(FilterError) -> Program
     {
-        let (graph, policy) = try generatedGraph(text, for: target, resolver: resolver)
-        return try finish(graph, policy: optimize ? policy : .none)
+        let (predicate, policy) = try generatedPredicate(text, for: target, resolver: resolver)
+        return try finish(predicate, acceptLength: target.snapLength, policy: optimize ? policy : .none)
     }
 
-    /// The unoptimized control-flow graph of filter text for a target.
-    public func controlFlowGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
-        throws(FilterError) -> ControlFlowGraph
+    /// The control-flow graph of filter text for a target, before any optimization; or, with
+    /// `forOptimizer`, as the optimizer receives it (shared guards factored out).
+    public func controlFlowGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver,
+                                 forOptimizer: Bool = false) throws(FilterError) -> ControlFlowGraph
     {
-        try generatedGraph(text, for: target, resolver: resolver).graph
+        let (predicate, policy) = try generatedPredicate(text, for: target, resolver: resolver)
+        guard forOptimizer, let cutShort = policy.cutShortVerdicts else {
+            return ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength)
+        }
+        return Self.lowering(predicate, acceptLength: target.snapLength, optimizingFor: cutShort)
     }
 
-    /// The unoptimized graph, and how far the optimizer may go on it.
-    private func generatedGraph(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
-        throws(FilterError) -> (graph: ControlFlowGraph, policy: OptimizationPolicy)
+    /// The generated predicate, and how far the optimizer may go on it.
+    private func generatedPredicate(_ text: String, for target: CompilationTarget, resolver: any NameResolver)
+        throws(FilterError) -> (predicate: Predicate, policy: OptimizationPolicy)
     {
         let syntax = try FilterParser.parse(text)
-        guard let expression = syntax.expression else {
-            return (ControlFlowGraph(lowering: .always, acceptLength: target.snapLength), .full)
-        }
+        guard let expression = syntax.expression else { return (.always, .full) }
         var generation = InterleavedGeneration(
             analyzer: SemanticAnalyzer(target: target, resolver: resolver),
             state: GenerationState(target: target))
         let body = try generation.predicate(for: expression)  // before `finishing` reads the state it leaves
-        let (predicate, policy) = generation.state.finishing(body)
-        return (ControlFlowGraph(lowering: predicate, acceptLength: target.snapLength), policy)
+        return generation.state.finishing(body)
     }
 }
 

@@ -15,7 +15,7 @@ enum FoldRejectingBlocks {
             switch terminator {
             case .reject: rejects[id.index] = true
             case .accept, .returnAccumulator: rejects[id.index] = false
-            case .branch, .jump: rejects[id.index] = terminator.successors.allSatisfy { rejects[$0.index] }
+            case .branch, .oneOf, .jump: rejects[id.index] = terminator.successors.allSatisfy { rejects[$0.index] }
             }
             if rejects[id.index] { graph[id] = BasicBlock(terminator: .reject) }
         }

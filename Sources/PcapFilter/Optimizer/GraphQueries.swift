@@ -1,3 +1,5 @@
+import BPF
+
 /// Orders and counts over a ``ControlFlowGraph`` that every pass needs.
 ///
 /// All of them depend only on the graph's structure and the order of each terminator's
@@ -49,8 +51,42 @@ extension Terminator {
         switch self {
         case let .branch(condition, operand, ifTrue, ifFalse):
             .branch(condition, operand, ifTrue: transform(ifTrue), ifFalse: transform(ifFalse))
+        case let .oneOf(constants, ifTrue, ifFalse):
+            .oneOf(constants, ifTrue: transform(ifTrue), ifFalse: transform(ifFalse))
         case .jump(let target): .jump(transform(target))
         case .accept, .reject, .returnAccumulator: self
         }
     }
+
+    /// A two-way terminator as its test and targets; nil for the others.
+    var twoWay: (test: BranchTest, ifTrue: BlockID, ifFalse: BlockID)? {
+        switch self {
+        case let .branch(condition, operand, ifTrue, ifFalse): (.compare(condition, operand), ifTrue, ifFalse)
+        case let .oneOf(constants, ifTrue, ifFalse): (.oneOf(constants), ifTrue, ifFalse)
+        case .jump, .accept, .reject, .returnAccumulator: nil
+        }
+    }
+
+    /// The test of A for equality with one of `constants` (a plain `jeq` for one).
+    static func equality(_ constants: [UInt32], ifTrue: BlockID, ifFalse: BlockID) -> Terminator {
+        constants.count == 1
+            ? .branch(.equal, .constant(constants[0]), ifTrue: ifTrue, ifFalse: ifFalse)
+            : .oneOf(constants, ifTrue: ifTrue, ifFalse: ifFalse)
+    }
+
+    /// The two-way terminator going to `ifTrue` when `test` holds, else to `ifFalse`.
+    init(_ test: BranchTest, ifTrue: BlockID, ifFalse: BlockID) {
+        switch test {
+        case let .compare(condition, operand): self = .branch(condition, operand, ifTrue: ifTrue, ifFalse: ifFalse)
+        case .oneOf(let constants): self = .oneOf(constants, ifTrue: ifTrue, ifFalse: ifFalse)
+        }
+    }
+}
+
+/// What a two-way terminator tests A against.
+enum BranchTest: Hashable, Sendable {
+    /// `A condition operand`.
+    case compare(JumpCondition, Operand)
+    /// A equals one of the constants.
+    case oneOf([UInt32])
 }

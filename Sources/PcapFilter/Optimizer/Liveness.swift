@@ -46,8 +46,7 @@ extension Terminator {
     var reads: Locations {
         switch self {
         case .branch(_, .x, _, _): [.a, .x]
-        case .branch: .a
-        case .returnAccumulator: .a
+        case .branch, .oneOf, .returnAccumulator: .a
         case .jump, .accept, .reject: []
         }
     }
@@ -67,6 +66,11 @@ struct Liveness {
     /// The locations live after the block's statements: read by its terminator or later.
     func liveOut(of terminator: Terminator) -> Locations {
         terminator.successors.reduce(terminator.reads) { $0.union(liveIn[$1.index]) }
+    }
+
+    /// Records the liveness of a block just appended to the graph, whose successors are known.
+    mutating func append(_ block: BasicBlock) {
+        liveIn.append(Self.liveIn(of: block, liveOut: liveOut(of: block.terminator)))
     }
 
     static func liveIn(of block: BasicBlock, liveOut: Locations) -> Locations {

@@ -30,17 +30,22 @@ struct MachineState: Hashable, Sendable {
         return facts[value] ?? ValueFacts()
     }
 
-    /// The outcome of `A condition operand` if this state decides it.
-    func decide(_ condition: JumpCondition, _ operand: Operand, _ table: ValueTable) -> Bool? {
-        guard let k = constantOperand(operand, table) else {
-            guard a == x else { return nil }
-            switch condition {
-            case .equal, .greaterOrEqual: return true
-            case .greater: return false
-            case .bitsSet: return nil
+    /// The outcome of `test` on A if this state decides it.
+    func decide(_ test: BranchTest, _ table: ValueTable) -> Bool? {
+        switch test {
+        case let .compare(condition, operand):
+            guard let k = constantOperand(operand, table) else {
+                guard a == x else { return nil }
+                switch condition {
+                case .equal, .greaterOrEqual: return true
+                case .greater: return false
+                case .bitsSet: return nil
+                }
             }
+            return facts(for: a, table).decide(condition, k)
+        case .oneOf(let constants):
+            return facts(for: a, table).decide(oneOf: constants)
         }
-        return facts(for: a, table).decide(condition, k)
     }
 
     func constantOperand(_ operand: Operand, _ table: ValueTable) -> UInt32? {
@@ -50,25 +55,38 @@ struct MachineState: Hashable, Sendable {
         }
     }
 
-    /// The outcome of `A condition operand` if this state decides it, with the state after
-    /// the branch went that way: ``decide(_:_:_:)`` then ``learning(_:_:_:_:)``, looking the
-    /// facts of A up once.
-    func deciding(_ condition: JumpCondition, _ operand: Operand, _ table: ValueTable) -> (outcome: Bool, next: MachineState)? {
-        guard let k = constantOperand(operand, table) else {
-            guard let outcome = decide(condition, operand, table) else { return nil }
-            return (outcome, self)
-        }
+    /// The outcome of `test` on A if this state decides it, with the state after the branch
+    /// went that way: ``decide(_:_:)`` then ``learning(_:_:_:)``, looking the facts of A up once.
+    func deciding(_ test: BranchTest, _ table: ValueTable) -> (outcome: Bool, next: MachineState)? {
         let known = facts(for: a, table)
-        guard let outcome = known.decide(condition, k) else { return nil }
+        let outcome: Bool?
+        switch test {
+        case let .compare(condition, operand):
+            guard let k = constantOperand(operand, table) else { return decide(test, table).map { ($0, self) } }
+            outcome = known.decide(condition, k)
+        case .oneOf(let constants):
+            outcome = known.decide(oneOf: constants)
+        }
+        guard let outcome else { return nil }
         guard table.constant(a) == nil else { return (outcome, self) }
-        return (outcome, replacingFactsOfA(known, with: known.learning(condition, k, outcome)))
+        return (outcome, learning(test, outcome, known, table))
     }
 
-    /// This state after a branch on `A condition operand` went the `outcome` way.
-    func learning(_ condition: JumpCondition, _ operand: Operand, _ outcome: Bool, _ table: ValueTable) -> MachineState {
-        guard let k = constantOperand(operand, table), table.constant(a) == nil else { return self }
-        let known = facts(for: a, table)
-        return replacingFactsOfA(known, with: known.learning(condition, k, outcome))
+    /// This state after a branch on `test` went the `outcome` way.
+    func learning(_ test: BranchTest, _ outcome: Bool, _ table: ValueTable) -> MachineState {
+        guard table.constant(a) == nil else { return self }
+        return learning(test, outcome, facts(for: a, table), table)
+    }
+
+    /// This state after a branch on `test` went the `outcome` way, A's facts being `known`.
+    private func learning(_ test: BranchTest, _ outcome: Bool, _ known: ValueFacts, _ table: ValueTable) -> MachineState {
+        switch test {
+        case let .compare(condition, operand):
+            guard let k = constantOperand(operand, table) else { return self }
+            return replacingFactsOfA(known, with: known.learning(condition, k, outcome))
+        case .oneOf(let constants):
+            return replacingFactsOfA(known, with: known.learning(oneOf: constants, outcome))
+        }
     }
 
     /// This state with `learned` as A's facts instead of `known`.

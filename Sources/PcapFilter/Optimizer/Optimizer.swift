@@ -25,6 +25,9 @@ public enum Optimizer {
     /// The passes of ``OptimizationPass`` run in order until the graph stops changing.
     static func fixpoint(_ graph: ControlFlowGraph, cutShort: CutShortVerdicts) -> ControlFlowGraph {
         var current = graph
+        // Runs of tests become single blocks before any other pass walks the graph: each
+        // round then costs what the collapsed graph does, not what the lowered one did.
+        CollapseEqualityRuns.run(&current)
         RemoveUnreachableBlocks.run(&current)
         for _ in 0..<roundLimit {
             let before = current
@@ -47,7 +50,7 @@ public enum CutShortVerdicts: Sendable {
 
 /// The optimizer's passes, in the order one round runs them.
 public enum OptimizationPass: String, CaseIterable, Sendable {
-    case foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, dropOperandShuffles
+    case collapseEqualityRuns, foldRejectingBlocks, threadJumps, propagateValues, reassociateIndexedLoads, dropOperandShuffles
     case simplifyJumps, applyPeepholes
     case regroupTestChains
     case eliminateDeadStores, shareIndexedTails, mergeIdenticalBlocks, removeUnreachableBlocks
@@ -55,6 +58,7 @@ public enum OptimizationPass: String, CaseIterable, Sendable {
     /// Runs the pass on `graph`.
     public func run(_ graph: inout ControlFlowGraph, cutShort: CutShortVerdicts = .asUnoptimized) {
         switch self {
+        case .collapseEqualityRuns: CollapseEqualityRuns.run(&graph)
         case .foldRejectingBlocks: FoldRejectingBlocks.run(&graph)
         case .threadJumps: ThreadJumps.run(&graph)
         case .propagateValues: PropagateValues.run(&graph)

@@ -30,15 +30,15 @@ enum PropagateValues {
             let recomputesEntry = state.a == entryState.a && state.x == entryState.x && state.cells == entryState.cells
             graph[id].statements = recomputesEntry && !mayFail ? [] : statements
             var terminator = graph[id].terminator
-            if case let .branch(condition, operand, ifTrue, ifFalse) = terminator {
-                var operand = operand
-                if case .x = operand, let k = table.constant(state.x) { operand = .constant(k) }
+            if let (original, ifTrue, ifFalse) = terminator.twoWay {
+                var test = original
+                if case let .compare(condition, .x) = test, let k = table.constant(state.x) { test = .compare(condition, .constant(k)) }
                 if ifTrue == ifFalse {
                     terminator = .jump(ifTrue)
-                } else if let outcome = state.decide(condition, operand, table) {
+                } else if let outcome = state.decide(test, table) {
                     terminator = .jump(outcome ? ifTrue : ifFalse)
                 } else {
-                    terminator = .branch(condition, operand, ifTrue: ifTrue, ifFalse: ifFalse)
+                    terminator = Terminator(test, ifTrue: ifTrue, ifFalse: ifFalse)
                 }
             }
             graph[id].terminator = terminator
@@ -48,14 +48,10 @@ enum PropagateValues {
 
     /// The state on each outgoing edge, with what the branch taken proves.
     static func edgeStates(_ terminator: Terminator, _ state: MachineState, _ table: ValueTable) -> [(BlockID, MachineState)] {
-        switch terminator {
-        case let .branch(condition, operand, ifTrue, ifFalse):
-            [(ifTrue, state.learning(condition, operand, true, table)),
-             (ifFalse, state.learning(condition, operand, false, table))]
-        case .jump(let target):
-            [(target, state)]
-        case .accept, .reject, .returnAccumulator:
-            []
+        if let (test, ifTrue, ifFalse) = terminator.twoWay {
+            return [(ifTrue, state.learning(test, true, table)), (ifFalse, state.learning(test, false, table))]
         }
+        if case .jump(let target) = terminator { return [(target, state)] }
+        return []
     }
 }

@@ -24,8 +24,7 @@ enum RefusedArithmetic {
                 _ = state.execute(statement, &table)
             }
             var terminator = graph[id].terminator
-            if case let .branch(condition, operand, ifTrue, ifFalse) = terminator,
-               let outcome = state.decide(condition, operand, table) {
+            if let (test, ifTrue, ifFalse) = terminator.twoWay, let outcome = state.decide(test, table) {
                 terminator = .jump(outcome ? ifTrue : ifFalse)
             }
             return PropagateValues.edgeStates(terminator, state, table)

@@ -70,13 +70,19 @@ enum ShareIndexedTails {
             pairs.append((b, a))
             let mine = graph[b], theirs = graph[a]
             guard statementsMatch(mine.statements, theirs.statements[start...]) else { return false }
-            instructionCount += mine.statements.count + 1
+            instructionCount += mine.statements.count
             switch (mine.terminator, theirs.terminator) {
             case let (.branch(c1, o1, t1, f1), .branch(c2, o2, t2, f2)):
+                instructionCount += 1
                 return c1 == c2 && o1 == o2 && o1 != .x && successor(t1, t2) && successor(f1, f2)
+            case let (.oneOf(k1, t1, f1), .oneOf(k2, t2, f2)):
+                instructionCount += k1.count
+                return k1 == k2 && successor(t1, t2) && successor(f1, f2)
             case let (.jump(t1), .jump(t2)):
+                instructionCount += 1
                 return successor(t1, t2)
             case (.accept, _), (.reject, _), (.returnAccumulator, _):
+                instructionCount += 1
                 return mine.terminator == theirs.terminator
             default:
                 return false

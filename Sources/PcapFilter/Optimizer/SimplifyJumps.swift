@@ -11,7 +11,7 @@
 enum SimplifyJumps {
     static func run(_ graph: inout ControlFlowGraph) {
         for index in graph.blocks.indices {
-            if case let .branch(_, _, ifTrue, ifFalse) = graph.blocks[index].terminator, ifTrue == ifFalse {
+            if let (_, ifTrue, ifFalse) = graph.blocks[index].terminator.twoWay, ifTrue == ifFalse {
                 graph.blocks[index].terminator = .jump(ifTrue)
             }
         }

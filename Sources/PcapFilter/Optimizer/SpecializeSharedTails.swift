@@ -23,10 +23,11 @@ enum SpecializeSharedTails {
     static let trialBudget = 400
 
     static func run(_ graph: ControlFlowGraph, optimize: (ControlFlowGraph) -> ControlFlowGraph) -> ControlFlowGraph {
+        guard size(of: graph) <= blockLimit else { return graph }
         var best = graph
         var bestLength = Linearizer.linearize(best).count
         var trials = 0
-        while best.blocks.count <= blockLimit,
+        while size(of: best) <= blockLimit,
               let shorter = firstImprovement(of: best, length: bestLength, trials: &trials, optimize) {
             (best, bestLength) = shorter
         }
@@ -49,14 +50,21 @@ enum SpecializeSharedTails {
                 .compactMap { firstGain(at: id, $0, depth: 1, graph, &table) }.min()
             guard let nearestGain else { continue }
             for depth in nearestGain...depthLimit {
-                guard trials + graph.blocks.count <= trialBudget else { return nil }
-                trials += graph.blocks.count
+                guard trials + size(of: graph) <= trialBudget else { return nil }
+                trials += size(of: graph)
                 let candidate = optimize(copyingTail(from: id, depth: depth, of: graph, order: order))
                 let candidateLength = Linearizer.linearize(candidate).count
                 if candidateLength < length { return (candidate, candidateLength) }
             }
         }
         return nil
+    }
+
+    /// The graph's size as the limits count it: a block per `jeq` a constant set expands to.
+    private static func size(of graph: ControlFlowGraph) -> Int {
+        graph.blocks.reduce(0) { total, block in
+            if case .oneOf(let constants, _, _) = block.terminator { total + constants.count } else { total + 1 }
+        }
     }
 
     /// The states on the edges into `target` (the entry's state first when it is the entry).
@@ -84,17 +92,14 @@ enum SpecializeSharedTails {
             let effect = state.execute(statement, &table)
             if effect.isRedundant || effect.rewritten != statement { return depth }
         }
-        switch graph[id].terminator {
-        case let .branch(condition, operand, ifTrue, ifFalse):
-            if state.decide(condition, operand, table) != nil { return depth }
-            let onTrue = firstGain(at: ifTrue, state.learning(condition, operand, true, table), depth: depth + 1, graph, &table)
-            let onFalse = firstGain(at: ifFalse, state.learning(condition, operand, false, table), depth: depth + 1, graph, &table)
+        if let (test, ifTrue, ifFalse) = graph[id].terminator.twoWay {
+            if state.decide(test, table) != nil { return depth }
+            let onTrue = firstGain(at: ifTrue, state.learning(test, true, table), depth: depth + 1, graph, &table)
+            let onFalse = firstGain(at: ifFalse, state.learning(test, false, table), depth: depth + 1, graph, &table)
             return [onTrue, onFalse].compactMap { $0 }.min()
-        case .jump(let target):
-            return firstGain(at: target, state, depth: depth + 1, graph, &table)
-        case .accept, .reject, .returnAccumulator:
-            return nil
         }
+        if case .jump(let target) = graph[id].terminator { return firstGain(at: target, state, depth: depth + 1, graph, &table) }
+        return nil
     }
 
     /// `graph` with a private copy of the tail from `start` (blocks up to `depth` edges on,
@@ -152,7 +157,7 @@ extension BasicBlock {
         guard statements.isEmpty else { return false }
         switch terminator {
         case .accept, .reject, .returnAccumulator: return true
-        case .branch, .jump: return false
+        case .branch, .oneOf, .jump: return false
         }
     }
 }

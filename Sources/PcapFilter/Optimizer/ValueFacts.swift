@@ -74,6 +74,39 @@ struct ValueFacts: Hashable, Sendable {
         }
     }
 
+    /// Whether the value equals one of `constants`, when these facts decide it.
+    func decide(oneOf constants: [UInt32]) -> Bool? {
+        if let possible, !possible.isEmpty {
+            if possible.allSatisfy(constants.contains) { return true }
+            if !possible.contains(where: constants.contains) { return false }
+        }
+        if low == high { return constants.contains(low) }
+        return constants.allSatisfy { decide(.equal, $0) == false } ? false : nil
+    }
+
+    /// These facts narrowed by learning whether the value equals one of `constants`.
+    func learning(oneOf constants: [UInt32], _ outcome: Bool) -> ValueFacts {
+        guard let smallest = constants.min(), let largest = constants.max() else { return self }
+        var next = self
+        if outcome {
+            next.low = max(low, smallest)
+            next.high = min(high, largest)
+            if let possible {
+                next.possible = possible.filtered(constants.contains)
+            } else if constants.count <= Self.possibleLimit {
+                next.possible = constants.reduce(into: SmallSortedSet()) {
+                    $0.insert($1, limit: Self.possibleLimit, droppingWhenFull: .largest)
+                }
+            }
+        } else {
+            next.possible = possible?.filtered { !constants.contains($0) }
+            for k in constants.prefix(Self.excludedLimit) {
+                next.excluded.insert(k, limit: Self.excludedLimit, droppingWhenFull: .smallest)
+            }
+        }
+        return next
+    }
+
     /// These facts narrowed by learning that `value condition k` is `outcome`.
     func learning(_ condition: JumpCondition, _ k: UInt32, _ outcome: Bool) -> ValueFacts {
         var next = self

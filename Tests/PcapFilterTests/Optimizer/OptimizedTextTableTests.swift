@@ -18,23 +18,9 @@ import Testing
         for (index, expression) in TextTable.expressions.enumerated() {
             let snaplen = TextTable.snapLengths[index % TextTable.snapLengths.count]
             let target = CompilationTarget(linkLayer: link, snapLength: snaplen, source: .unattached, netmask: 0)
-            let compiler = FilterCompiler()
-            guard let plain = try? compiler.compile(expression, for: target, resolver: FixedNameResolver.empty, optimize: false)
+            guard let pair = try OptimizedPair.compile(expression, for: target, packets: packets, failures: &failures)
             else { continue }
-            let reference = try Interpreter(plain)
-            let optimized: Program
-            do {
-                optimized = try compiler.compile(expression, for: target, resolver: FixedNameResolver.empty)
-            } catch {
-                if error != .rejectsAllPackets { failures.append("\(expression): optimized fails with \(error)") }
-                if let accepted = packets.first(where: { reference.run($0.bytes, wireLength: UInt32($0.wire)) != 0 }) {
-                    failures.append("\(expression): said to reject all, yet unoptimized accepts \(accepted.bytes)")
-                }
-                continue
-            }
-            if (try? plain.validate(.linuxKernel)) != nil, (try? optimized.validate(.linuxKernel)) == nil {
-                failures.append("\(expression): the kernel would refuse the optimized program")
-            }
+            let (optimized, reference) = (pair.optimized, pair.reference)
             let interpreter = try Interpreter(optimized)
             let libpcapOptimized = LibpcapOracle.compile(expression, dlt: link.rawValue, snaplen: snaplen, optimize: true)
             for (bytes, wire) in packets {

@@ -58,6 +58,10 @@ struct RandomGraphGenerator {
             BasicBlock(terminator: .accept(snapLength: 96)),
         ]
         for _ in 0..<size {
+            if chance(12) {
+                appendEqualityRun(to: &blocks)
+                continue
+            }
             let count = Int(random.next() % 4)
             let statements = (0..<count).map { _ in statement() }
             let limit = UInt64(blocks.count)
@@ -76,6 +80,39 @@ struct RandomGraphGenerator {
         let prologue = Self.cells.flatMap { [Instruction.loadConstant($0 &* 7), .store(cell: $0)] }
         blocks.append(BasicBlock(statements: prologue, terminator: .jump(BlockID(blocks.count - 1))))
         return ControlFlowGraph(blocks: blocks, entry: BlockID(blocks.count - 1))
+    }
+
+    /// Appends a run of equality tests sharing their true target, head last (it is the one
+    /// entered): what ``CollapseEqualityRuns`` gathers into one block. Each block after the head
+    /// has no statements or the head's; those statements may load a value again (`ldh [12]`),
+    /// or change it (`add #1`, which must not be gathered); some blocks are already sets.
+    mutating func appendEqualityRun(to blocks: inout [BasicBlock]) {
+        let limit = UInt64(blocks.count)
+        let common = BlockID(Int(random.next() % limit))
+        var next = BlockID(Int(random.next() % limit))
+        let headStatements: [Instruction] = pick([
+            [.loadAbsolute(.half, offset: pick(Self.offsets))],
+            [.loadXConstant(pick([0, 1, 14])), .loadIndirect(.byte, offset: pick(Self.offsets))],
+            [.alu(.add, .constant(1))],
+            [],
+        ])
+        let length = 2 + Int(random.next() % 6)
+        for position in 0..<length {
+            let isHead = position == length - 1
+            let statements = isHead || chance(40) ? headStatements : []
+            let terminator: Terminator
+            if chance(20) {
+                var constants: [UInt32] = []
+                for k in (0..<3).map({ _ in pick(Self.constants) }) where !constants.contains(k) { constants.append(k) }
+                terminator = constants.count > 1
+                    ? .oneOf(constants, ifTrue: common, ifFalse: next)
+                    : .branch(.equal, .constant(constants[0]), ifTrue: common, ifFalse: next)
+            } else {
+                terminator = .branch(.equal, .constant(pick(Self.constants)), ifTrue: common, ifFalse: next)
+            }
+            blocks.append(BasicBlock(statements: statements, terminator: terminator))
+            next = BlockID(blocks.count - 1)
+        }
     }
 
     /// A packet of up to 70 bytes drawn from bytes the constants are made of, so that
