@@ -9,7 +9,7 @@ import BPF
 ///
 /// Relies on: a block of the run after the head is either empty (A is still the value the
 /// block before compared) or runs exactly the head's statements, which set A and X before
-/// reading them and touch no scratch cell (``FactorSharedGuards/isSelfContained(_:)``): they
+/// reading them and touch no scratch cell (``FactorSharedGuards/recomputeTheirValue(_:)``): they
 /// give the same values again and cannot fail, having just succeeded.
 /// What holds after it: a block testing A for equality with a constant (or one of several)
 /// has absorbed each next block on its false edge that has no other predecessor, leaves A
@@ -80,7 +80,7 @@ enum CollapseEqualityRuns {
         let statements = graph.blocks[next.index].statements
         return statements.isEmpty
             || (statements == graph.blocks[head.index].statements
-                && FactorSharedGuards.isSelfContained(Test(statements, .equal, .constant(0))))
+                && FactorSharedGuards.recomputeTheirValue(statements))
     }
 
     /// The targets of a test of A for equality with a constant, or with one of several.

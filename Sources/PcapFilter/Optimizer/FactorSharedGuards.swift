@@ -193,22 +193,35 @@ struct FactorSharedGuards {
 
     /// Whether `test` sets A and X before reading them and touches no scratch cell.
     static func isSelfContained(_ test: Test) -> Bool {
+        guard let (setsA, setsX) = registersSet(by: test.statements) else { return false }
+        if case .x = test.operand { return setsA && setsX }
+        return setsA
+    }
+
+    /// Whether `statements` leave A set having set each register before reading it and touched
+    /// no scratch cell: run again, they give the same A.
+    static func recomputeTheirValue(_ statements: [Instruction]) -> Bool {
+        registersSet(by: statements)?.a == true
+    }
+
+    /// Which registers `statements` set, when each is set before it is read and no scratch
+    /// cell is touched; nil otherwise.
+    private static func registersSet(by statements: [Instruction]) -> (a: Bool, x: Bool)? {
         var (hasA, hasX) = (false, false)
-        for statement in test.statements {
+        for statement in statements {
             switch statement {
             case .loadAbsolute, .loadConstant, .loadLength: hasA = true
-            case .loadIndirect: guard hasX else { return false }; hasA = true
+            case .loadIndirect: guard hasX else { return nil }; hasA = true
             case .loadXConstant, .loadXLength, .loadXIPHeaderLength: hasX = true
-            case .alu(_, .constant), .negate: guard hasA else { return false }
-            case .alu(_, .x): guard hasA && hasX else { return false }
-            case .tax: guard hasA else { return false }; hasX = true
-            case .txa: guard hasX else { return false }; hasA = true
+            case .alu(_, .constant), .negate: guard hasA else { return nil }
+            case .alu(_, .x): guard hasA && hasX else { return nil }
+            case .tax: guard hasA else { return nil }; hasX = true
+            case .txa: guard hasX else { return nil }; hasA = true
             case .loadScratch, .loadXScratch, .store, .storeX, .jumpAlways, .jump, .returnConstant,
                  .returnAccumulator, .unknown:
-                return false
+                return nil
             }
         }
-        if case .x = test.operand { return hasA && hasX }
-        return hasA
+        return (hasA, hasX)
     }
 }
