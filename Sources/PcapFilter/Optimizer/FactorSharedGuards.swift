@@ -63,7 +63,7 @@ struct FactorSharedGuards {
         return .any(groups.map { group in
             // A body that is an OR contributes its operands as terms of their own.
             var bodyTerms: [Predicate] = []
-            for body in group.bodies { Self.collect(body, into: &bodyTerms, Self.operandsOfOr) }
+            for body in group.bodies { Self.appendDisjuncts(of: body, to: &bodyTerms) }
             return .and(group.guard, factored(bodyTerms))
         })
     }
@@ -148,7 +148,7 @@ struct FactorSharedGuards {
         return Array(tests[..<pure]) + rest.map { tests[$0] }
     }
 
-    static let loadLimit = 16
+    private static let loadLimit = 16
 
     /// The tests of `terms` when every term is a bare test.
     private static func bareTests(_ terms: [Predicate]) -> [Test]? {
@@ -161,27 +161,22 @@ struct FactorSharedGuards {
     }
 
     /// The operands of a (nested) OR, left to right.
-    static func disjuncts(of predicate: Predicate) -> [Predicate] {
+    private static func disjuncts(of predicate: Predicate) -> [Predicate] {
         var result: [Predicate] = []
-        collect(predicate, into: &result, operandsOfOr)
+        appendDisjuncts(of: predicate, to: &result)
         return result
     }
 
-    private static func operandsOfOr(_ predicate: Predicate) -> (Predicate, Predicate)? {
-        if case let .or(left, right) = predicate { (left, right) } else { nil }
-    }
-
-    /// Appends the leaves of the tree `split` makes of `predicate`, left to right.
-    private static func collect(_ predicate: Predicate, into result: inout [Predicate],
-                                _ split: (Predicate) -> (Predicate, Predicate)?) {
-        guard let (left, right) = split(predicate) else { return result.append(predicate) }
-        collect(left, into: &result, split)
-        collect(right, into: &result, split)
+    /// Appends the operands of a (nested) OR to `result`, left to right.
+    private static func appendDisjuncts(of predicate: Predicate, to result: inout [Predicate]) {
+        guard case let .or(left, right) = predicate else { return result.append(predicate) }
+        appendDisjuncts(of: left, to: &result)
+        appendDisjuncts(of: right, to: &result)
     }
 
     /// Whether every test in `predicate` is self-contained (and it embeds no test graph, whose
     /// nodes may hand registers to each other).
-    static func isSelfContained(_ predicate: Predicate) -> Bool {
+    private static func isSelfContained(_ predicate: Predicate) -> Bool {
         switch predicate {
         case .constant: true
         case .test(let test): isSelfContained(test)
@@ -192,7 +187,7 @@ struct FactorSharedGuards {
     }
 
     /// Whether `test` sets A and X before reading them and touches no scratch cell.
-    static func isSelfContained(_ test: Test) -> Bool {
+    private static func isSelfContained(_ test: Test) -> Bool {
         guard let (setsA, setsX) = registersSet(by: test.statements) else { return false }
         if case .x = test.operand { return setsA && setsX }
         return setsA
