@@ -37,7 +37,7 @@ struct CompilerBenchmark {
         let worst = option("--worst", in: arguments).flatMap { Int($0) } ?? 15
         let names = option("--families", in: arguments).map { $0.split(separator: ",").map(String.init) }
         let families = names.map { $0.compactMap(Family.named) } ?? Family.all
-        let sizes = [10, 50, 100, 200, 500, 1000, 2000].filter { $0 <= maxTerms }
+        let sizes = [10, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter { $0 <= maxTerms }
         switch mode {
         case "lengths": LengthTable.printTable(worstRows: worst)
         case "timing": TimingTable.printTable(sizes: sizes, families: families, libpcapMax: libpcapMax)

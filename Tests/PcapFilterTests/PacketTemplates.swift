@@ -162,6 +162,24 @@ struct PacketFactory {
             + pick(Self.macPool) + pick(Self.ipv4Pool)
     }
 
+    /// A DECnet routing header, short or long, with or without its pad byte, holding the
+    /// table's address 1.2 (little-endian 0x0402) or a near miss.
+    mutating func decnet() -> [UInt8] {
+        let long = chance(50)
+        var header = [UInt8](repeating: 0, count: long ? 21 : 7)
+        header[0] = long ? 0x06 : 0x02
+        for offset in long ? [7, 15] : [1, 3] where chance(60) {
+            header[offset...offset + 1] = pick([[0x02, 0x04], [0x03, 0x04], [0x02, 0x05]])[...]
+        }
+        if chance(40) { header.insert(0x81, at: 0) }
+        return Self.be16(UInt16(header.count)) + header + bytes(Int(random.next() % 8))
+    }
+
+    /// An OSI network header after the ISO SAP: CLNP, ES-IS or IS-IS, with an IS-IS PDU type.
+    mutating func osi() -> [UInt8] {
+        [pick([0x81, 0x82, 0x83, 0x83, 6]), 27, 1, 0, pick([15, 16, 17, 18, 20, 24, 25, 26, 27, 6])] + bytes(10)
+    }
+
     /// A network-layer packet and its ethertype.
     mutating func network() -> (UInt16, [UInt8]) {
         if favourEncapsulations && chance(50) {
@@ -174,7 +192,9 @@ struct PacketFactory {
         case 6: (0x8035, arp())
         case 7: (0x8847, mplsStack())
         case 8, 9: geneveOverUDP()
-        default: (favourEncapsulations && chance(50) ? 100 : pick(Self.etherTypePool), bytes(Int(random.next() % 60)))
+        default:
+            chance(25) ? (0x6003, decnet())
+                : (favourEncapsulations && chance(50) ? 100 : pick(Self.etherTypePool), bytes(Int(random.next() % 60)))
         }
     }
 
@@ -190,6 +210,7 @@ struct PacketFactory {
                 ? [0xaa, 0xaa, 3, 0, 0, pick([0, 7])] + Self.be16(pick([0x8137, 0x809b, 0x80f3, 0x0800]))
                 : [pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 100, 0xff, 100]), pick([0xe0, 0x06, 0xf0, 0xfe, 0x42, 0xff]),
                    pick(Self.llcControls)]
+            if llc.first == 0xfe, chance(70) { payload = osi() }
             payload = llc + payload
             type = UInt16(min(payload.count, 1500))
         }

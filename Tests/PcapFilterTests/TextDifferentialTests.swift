@@ -41,7 +41,7 @@ import Testing
             TextDifferential \(what): \(total.rows) rows, \(total.bothCompiled) compiled by both, \
             \(total.bothRejected) rejected by both, \(packets) packets, \(total.verdicts) verdicts compared, \
             libpcap optimized disagreed with unoptimized on \(total.optimizerDisagreements); \
-            \(total.refused.count) refused as not supported yet, \(total.known.count) known differences; \
+            \(total.known.count) known differences; \
             protochain packets skipped: \(total.endlessWalks) where libpcap loops, \(total.beyondWalkDepth) beyond our \
             walk's depth; \(total.bothKernelInvalid) rows where libpcap's program, like ours, fails the kernel validator; \
             \(total.libpcapReadsUninitialized.count) rows where libpcap's program alone reads unwritten scratch cells
@@ -50,9 +50,6 @@ import Testing
             print("TextDifferential optimized: we alone find these accept nothing: \(total.moreUnsatisfiable.prefix(20))")
         }
         for row in total.libpcapReadsUninitialized.prefix(10) { print("TextDifferential libpcap reads unwritten cells: \(row)") }
-        for refusal in Set(total.refused.map { $0.split(separator: " on ")[0] }).sorted() {
-            print("TextDifferential refused (libpcap compiles): \(refusal)")
-        }
         for known in total.known { print("TextDifferential known difference: \(known)") }
         for failure in total.failures.prefix(15) { Issue.record(Comment(rawValue: failure)) }
         #expect(total.failures.isEmpty, "\(total.failures.count) failures")

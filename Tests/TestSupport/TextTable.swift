@@ -54,7 +54,12 @@ public enum TextTable {
                    "not ether proto 70000", "vlan and not ether proto 70000", "ether proto 1500", "ether proto 1501",
                    "ether proto \\ip", "ether proto \\arp", "ether proto \\ipx", "ether proto \\loopback",
                    "ether proto \\foo", "iso proto \\foo", "arp proto \\tcp", "tcp protochain 6",
-                   "ip6 broadcast", "ip broadcast and ip multicast"]
+                   "ip6 broadcast", "ip broadcast and ip multicast",
+                   "decnet host 1.2", "decnet src 1.2", "decnet dst 1.2", "decnet src and dst 1.2", "decnet host 10",
+                   "decnet net 1.2.3", "decnet host 64.2", "not decnet src 1.2 and decnet", "clnp", "esis", "isis",
+                   "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp", "isis proto 16", "isis proto 300", "iso proto \\clnp",
+                   "clnp or isis", "byte 14 = 0x45", "byte 23 < 7", "byte 23 > 7", "byte 47 & 2", "byte 47 | 2",
+                   "tcp and byte 47 & 0x12", "not byte 0 & 1", "byte 12 = 8 or byte 12 | 0"]
         for proto in loadProtocols {
             result += ["\(proto)[0] = 0x45", "\(proto)[2:2] > 100", "\(proto)[1:4] & 0xff != 0",
                        "\(proto)[\(proto)[0] & 0xf] = 0"]

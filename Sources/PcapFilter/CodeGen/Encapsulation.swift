@@ -45,6 +45,9 @@ public struct Encapsulation: Hashable, Sendable {
     public var linkPayload: LayerOffset
     /// From the payload to the network header: 0, or the LLC length for 802.3 (`off_nl`).
     public var networkHeaderDelta: UInt32
+    /// From the payload to an OSI network header, after an LLC header without SNAP: 3 where
+    /// the payload may be 802.2 LLC, else 0 (`off_nl_nosnap`).
+    public var osiHeaderDelta: UInt32
     /// How the network protocol is identified now.
     public var protocolField: ProtocolField
     /// How many VLAN tags have been stepped over.
@@ -71,12 +74,14 @@ public struct Encapsulation: Hashable, Sendable {
             linkPayload = LayerOffset(0, variable: cells.payload)
             linkTypeField = linkPayload.advanced(by: 6)
             networkHeaderDelta = 8
+            osiHeaderDelta = 3
         } else {
             let header = LinkHeaderShape(target.linkLayer)
             linkHeader = LayerOffset(0)
             linkTypeField = header.typeField.map { LayerOffset($0) }
             linkPayload = LayerOffset(header.payload)
             networkHeaderDelta = 0
+            osiHeaderDelta = target.linkLayer == .ethernet ? 3 : 0
         }
         protocolField = .linkLayer
         vlanDepth = 0
@@ -100,6 +105,9 @@ public struct Encapsulation: Hashable, Sendable {
 
     /// Where the network-layer header starts.
     var networkHeader: LayerOffset { linkPayload.advanced(by: networkHeaderDelta) }
+
+    /// Where an OSI network header starts (its first byte is the protocol identifier).
+    var osiHeader: LayerOffset { linkPayload.advanced(by: osiHeaderDelta) }
 
     /// The innermost MPLS label stack entry stepped over, 4 bytes before the network header.
     var previousMPLSEntry: LayerOffset { linkPayload.advanced(by: networkHeaderDelta &- 4) }

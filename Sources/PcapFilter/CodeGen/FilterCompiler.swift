@@ -185,6 +185,14 @@ struct GenerationState {
             let result = try arithmetic.relation(left, relation, right)
             scratch = arithmetic.scratch
             return result
+        case let .decnetHost(address, direction):
+            return try DECnet.host(address, direction, e)
+        case .osiProtocol(let number):
+            return try ProtocolGenerator(e).osi(number)
+        case .isisPDU(let type):
+            return try ProtocolGenerator(e).isisPDU(type)
+        case let .linkByte(offset, op, value):
+            return LinkPrimitives.byte(at: offset, op, value, e)
         case .vlan(let id) where Tunnels.usesTagMetadata(e) && e.mplsDepth == 0 && e.linkLayer == .ethernet:
             let cells: (payload: ScratchCell, type: ScratchCell)
             if let existing = vlanOffsetCells {

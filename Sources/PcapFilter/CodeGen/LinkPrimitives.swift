@@ -19,6 +19,20 @@ enum LinkPrimitives {
                                                             destination: e.linkHeader.compareBytes(at: 0, mac)))
     }
 
+    /// `byte OFFSET op VALUE` (libpcap's `gen_byteop`): the byte at OFFSET from the link
+    /// header, compared as libpcap's relations compare (`<` is not `>=`).
+    static func byte(at offset: UInt32, _ op: RelationalOperator, _ value: UInt32, _ e: Encapsulation) -> Predicate {
+        let header = e.linkHeader
+        switch op {
+        case .equal: return header.compare(.byte, at: offset, value)
+        case .notEqual: return .not(header.compare(.byte, at: offset, value))
+        case .greater: return header.compare(.byte, at: offset, .greater, value)
+        case .greaterOrEqual: return header.compare(.byte, at: offset, .greaterOrEqual, value)
+        case .less: return .not(header.compare(.byte, at: offset, .greaterOrEqual, value))
+        case .lessOrEqual: return .not(header.compare(.byte, at: offset, .greater, value))
+        }
+    }
+
     static func broadcast(_ e: Encapsulation) throws(CodeGenerationError) -> Predicate {
         if e.linkLayer.isWireless { return Wireless.broadcast(e) }
         guard e.linkLayer == .ethernet else { throw .notBroadcastLink }

@@ -28,6 +28,7 @@ enum MPLSAndGeneve {
         }
         var next = e
         next.networkHeaderDelta &+= 4
+        next.osiHeaderDelta &+= 4
         next.mplsDepth += 1
         return (test, next)
     }
@@ -97,6 +98,7 @@ enum MPLSAndGeneve {
         next.linkTypeField = LayerOffset(0, variable: typeCell)
         next.linkPayload = LayerOffset(0, variable: payloadCell)
         next.networkHeaderDelta = 0
+        next.osiHeaderDelta = 3
         next.protocolField = .linkLayer
         next.geneve = GeneveCells(header: headerCell, payload: payloadCell)
         return (.and(.or(v4, v6), .graph(offsets)), next)

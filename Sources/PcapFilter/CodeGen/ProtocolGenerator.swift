@@ -38,6 +38,17 @@ struct ProtocolGenerator {
         }
     }
 
+    /// `iso proto N`, `clnp`, `esis`, `isis`: the OSI network protocol identifier after an
+    /// LLC header with the ISO SAP.
+    func osi(_ number: UInt8) throws(CodeGenerationError) -> Predicate {
+        .and(try encapsulation.linkProtocol(LLCSAP.iso), encapsulation.osiHeader.compare(.byte, at: 0, UInt32(number)))
+    }
+
+    /// `isis proto N` and the IS-IS PDU keywords: the PDU type, 4 bytes into an IS-IS header.
+    func isisPDU(_ type: UInt8) throws(CodeGenerationError) -> Predicate {
+        .and(try osi(OSIProtocol.isis), encapsulation.osiHeader.compare(.byte, at: 4, UInt32(type)))
+    }
+
     /// `ip proto N` / `ip6 proto N` / `proto N`.
     func network(_ layer: ProtocolLayer, _ number: UInt8) throws(CodeGenerationError) -> Predicate {
         switch layer {

@@ -161,6 +161,14 @@ public enum SemanticPrimitive: Hashable, Sendable {
     case multicast(CastLayer)
     /// `arith relop arith`, including `len`, `less` and `greater`.
     case relation(ArithmeticExpression, RelationalOperator, ArithmeticExpression)
+    /// `decnet [dir] host AREA.NODE`: the address as `(area << 10) | node`.
+    case decnetHost(UInt16, AddressDirection)
+    /// `iso proto N`, `clnp`, `esis`, `isis`: the OSI network protocol identifier.
+    case osiProtocol(UInt8)
+    /// `isis proto N`, and each PDU type of `l1`, `iih`, …: the IS-IS PDU type.
+    case isisPDU(UInt8)
+    /// `byte OFFSET op VALUE`: the byte at OFFSET from the link header.
+    case linkByte(offset: UInt32, RelationalOperator, UInt32)
     /// `vlan [ID]`: moves the link payload past one tag for everything after it.
     case vlan(UInt32?)
     /// `pppoed`.

@@ -85,6 +85,7 @@ enum Tunnels {
         next.linkTypeField = ppp
         next.linkPayload = ppp.advanced(by: 2)
         next.networkHeaderDelta = 0
+        next.osiHeaderDelta = 0
         next.protocolField = .pppoeSession
         next.linkLayer = .ppp
         return (test, next)

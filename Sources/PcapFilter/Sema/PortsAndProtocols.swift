@@ -104,9 +104,9 @@ extension SemanticAnalyzer {
             if let sap = Self.llcProtocols.first(where: { $0.0 == name })?.1 { return sap }
             throw .semanticProblem(.unknownEtherProtocol(name))
         case .iso?:
-            guard let number = [("esis", UInt32(0x82)), ("isis", 0x83), ("clnp", 0x81)].first(where: { $0.0 == name })?.1
+            guard let number = OSIProtocol.names.first(where: { $0.name == name })?.number
             else { throw .semanticProblem(.unknownOSIProtocol(name)) }
-            return number
+            return UInt32(number)
         default:
             throw .semanticProblem(.unknownProtocol(name))
         }
@@ -138,8 +138,13 @@ extension SemanticAnalyzer {
             // Likewise a 16-bit type field never equals a number above 65535 (same loads as 0xffff).
             guard let type = UInt16(exactly: number) else { return .and(.primitive(.etherProtocol(0xffff)), Self.never) }
             return .primitive(.etherProtocol(type))
-        case .iso?, .isis?:
-            throw .semanticProblem(.notSupportedYet("'\(proto?.rawValue ?? "") proto'"))
+        case .iso?:
+            // As for IP, a number above 255 makes the loads of 255 and then matches nothing.
+            guard let byte = UInt8(exactly: number) else { return .and(.primitive(.osiProtocol(0xff)), Self.never) }
+            return .primitive(.osiProtocol(byte))
+        case .isis?:
+            guard let byte = UInt8(exactly: number) else { return .and(.primitive(.isisPDU(0xff)), Self.never) }
+            return .primitive(.isisPDU(byte))
         case let other?:
             throw .semanticProblem(.notEncapsulating(other))
         }
@@ -165,4 +170,32 @@ extension SemanticAnalyzer {
 
     /// A filter that matches no packet and loads nothing from it: `0 = 1`.
     static let never = SemanticFilter.primitive(.relation(.constant(0), .equal, .constant(1)))
+}
+
+/// OSI network protocol identifiers (ISO/IEC TR 9577) and the IS-IS PDU types of libpcap's
+/// IS-IS keywords.
+enum OSIProtocol {
+    static let clnp: UInt8 = 0x81
+    static let esis: UInt8 = 0x82
+    static let isis: UInt8 = 0x83
+    /// The names `iso proto` takes.
+    static let names: [(name: String, number: UInt8)] = [("esis", esis), ("isis", isis), ("clnp", clnp)]
+
+    /// The PDU types an IS-IS keyword stands for, in the order libpcap's program tests them;
+    /// `nil` for other qualifiers.
+    static func isisPDUTypes(_ keyword: ProtocolQualifier) -> [UInt8]? {
+        let l1LANHello: UInt8 = 15, l2LANHello: UInt8 = 16, pointToPointHello: UInt8 = 17
+        let l1LSP: UInt8 = 18, l2LSP: UInt8 = 20
+        let l1CSNP: UInt8 = 24, l2CSNP: UInt8 = 25, l1PSNP: UInt8 = 26, l2PSNP: UInt8 = 27
+        switch keyword {
+        case .isisL1: return [l1PSNP, l1CSNP, l1LSP, l1LANHello, pointToPointHello]
+        case .isisL2: return [l2PSNP, l2CSNP, l2LSP, l2LANHello, pointToPointHello]
+        case .isisIIH: return [pointToPointHello, l1LANHello, l2LANHello]
+        case .isisLSP: return [l1LSP, l2LSP]
+        case .isisSNP: return [l2PSNP, l1PSNP, l1CSNP, l2CSNP]
+        case .isisCSNP: return [l1CSNP, l2CSNP]
+        case .isisPSNP: return [l1PSNP, l2PSNP]
+        default: return nil
+        }
+    }
 }

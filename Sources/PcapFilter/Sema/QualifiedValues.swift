@@ -21,8 +21,8 @@ extension SemanticAnalyzer {
             return try ipv6Host(address.bytes, length: length, head, isNet: head.kind == .net)
         case .mac(let address):
             return try etherHost(address.bytes, head)
-        case .decnet:
-            throw .semanticProblem(.notSupportedYet("DECnet addresses"))
+        case .decnet(let text):
+            return try decnetHost(Self.decnetAddress(text), head)
         }
     }
 
@@ -40,7 +40,7 @@ extension SemanticAnalyzer {
                 }
                 return try etherHost(mac, head)
             }
-            if head.proto == .decnet { throw .semanticProblem(.notSupportedYet("DECnet host names")) }
+            if head.proto == .decnet { throw .semanticProblem(.decnetNameUnsupported(name)) }
             return try hostName(name, head)
         case .net?:
             guard var address = resolver.networkNumber(name) else { throw .semanticProblem(.unknownNetwork(name)) }
@@ -90,7 +90,7 @@ extension SemanticAnalyzer {
     private func numbered(_ number: UInt32, _ head: Head, _ range: SourceRange) throws(Failure) -> SemanticFilter {
         switch head.kind {
         case nil, .host?, .net?:
-            if head.proto == .decnet { throw .semanticProblem(.notSupportedYet("DECnet addresses")) }
+            if head.proto == .decnet { return try decnetHost(UInt16(truncatingIfNeeded: number), head) }
             var address = number
             var mask = UInt32.max
             if head.kind == .net {
@@ -124,6 +124,22 @@ extension SemanticAnalyzer {
         }
     }
 
+    /// `gen_host` under `decnet`: host and net alike are one address.
+    private func decnetHost(_ address: UInt16, _ head: Head) throws(Failure) -> SemanticFilter {
+        .primitive(.decnetHost(address, try addressDirection(head)))
+    }
+
+    /// `area.node` as libpcap's `__pcap_atodn` reads it (`sscanf("%d.%d")`): the area in the
+    /// top 6 bits, the node in the low 10, higher bits of each dropped; parts after the
+    /// second are ignored.
+    static func decnetAddress(_ text: String) -> UInt16 {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).prefix(2).map { part in
+            part.utf8.reduce(UInt32(0)) { $0 &* 10 &+ UInt32($1 &- UInt8(ascii: "0")) }
+        }
+        let area = parts.first ?? 0, node = parts.count > 1 ? parts[1] : 0
+        return UInt16(truncatingIfNeeded: (area << 10) & 0xfc00 | node & 0x3ff)
+    }
+
     /// `gen_host`: an IPv4 address and mask under a protocol qualifier.
     func ipv4Host(_ address: UInt32, mask: UInt32, _ head: Head, isNet: Bool) throws(Failure) -> SemanticFilter {
         let kind = isNet ? "net" : "host"
@@ -134,7 +150,9 @@ extension SemanticAnalyzer {
         case .arp?: proto = .arp
         case .rarp?: proto = .rarp
         case .ip6?: throw .semanticProblem(.modifierApplied(.ip6, target: "ip host"))
-        case .decnet?: throw .semanticProblem(.notSupportedYet("DECnet addresses"))
+        case .decnet?:
+            // A prefix or mask after `decnet`: gen_host takes the address's low 16 bits.
+            return try decnetHost(UInt16(truncatingIfNeeded: address), head)
         case let other?:
             if [.atalk, .aarp, .lat, .sca, .moprc, .mopdl, .iso, .ipx].contains(other) {
                 throw .semanticProblem(.hostFilteringNotImplemented(other))

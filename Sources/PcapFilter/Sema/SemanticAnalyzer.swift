@@ -95,8 +95,13 @@ extension SemanticAnalyzer {
         case .netbeui: keyword = .netbeui
         case .iso: keyword = .iso
         case .stp: keyword = .stp
-        case .esis, .isis, .isisL1, .isisL2, .isisIIH, .isisLSP, .isisSNP, .isisCSNP, .isisPSNP, .clnp:
-            throw .semanticProblem(.notSupportedYet("'\(proto.rawValue)'"))
+        case .clnp: return .primitive(.osiProtocol(OSIProtocol.clnp))
+        case .esis: return .primitive(.osiProtocol(OSIProtocol.esis))
+        case .isis: return .primitive(.osiProtocol(OSIProtocol.isis))
+        case .isisL1, .isisL2, .isisIIH, .isisLSP, .isisSNP, .isisCSNP, .isisPSNP:
+            let types = OSIProtocol.isisPDUTypes(proto) ?? []
+            let tests = types.map { SemanticFilter.primitive(.isisPDU($0)) }
+            return tests.dropLast().reversed().reduce(tests.last ?? Self.never) { .or($1, $0) }
         }
         return .primitive(.protocolKeyword(keyword))
     }
@@ -163,8 +168,18 @@ extension SemanticAnalyzer {
         case .vlan(let id): return .primitive(.vlan(id))
         case .pppoed: return .primitive(.pppoeDiscovery)
         case .pppoes(let id): return .primitive(.pppoeSession(id))
-        case .byte:
-            throw .semanticProblem(.notSupportedYet("'byte'"))
+        case let .byte(offset, op, value):
+            switch op {
+            case .equal: return .primitive(.linkByte(offset: offset, .equal, value))
+            case .less: return .primitive(.linkByte(offset: offset, .less, value))
+            case .greater: return .primitive(.linkByte(offset: offset, .greater, value))
+            case .and, .or:
+                // libpcap 1.10.3's gen_byteop forgets the load for these two and tests whatever
+                // A holds; we test the byte, as `link[OFFSET] & VALUE != 0` does.
+                let byte = ArithmeticExpression.load(.link, index: .constant(offset), size: .byte)
+                let combined = ArithmeticExpression.binary(op == .and ? .and : .or, byte, .constant(value))
+                return .primitive(.relation(combined, .notEqual, .constant(0)))
+            }
         case .mpls(let label): return .primitive(.mpls(label))
         case .geneve(let vni): return .primitive(.geneve(vni))
         case .llc(let kind): return .primitive(.llc(Self.llcFrame(kind)))

@@ -56,10 +56,10 @@ public enum SemanticProblem: Hashable, Sendable, CustomStringConvertible {
     case supportedOnlyOn(subject: String, place: String)
     /// `dir D` on a link type without 802.11 headers.
     case frameDirectionUnsupported
-    /// A primitive libpcap compiles that this compiler does not generate code for yet.
-    case notSupportedYet(String)
+    /// A DECnet host name: libpcap is built without DECnet name support.
+    case decnetNameUnsupported(String)
 
-    /// libpcap's message, or ours for ``notSupportedYet(_:)``.
+    /// libpcap's message.
     public var description: String {
         switch self {
         case let .unknownHost(name, family):
@@ -107,7 +107,7 @@ public enum SemanticProblem: Hashable, Sendable, CustomStringConvertible {
             "\(Self.wlanName(direction)) only supported on 802.11 with 802.11 headers"
         case let .supportedOnlyOn(subject, place): "\(subject) supported only on \(place)"
         case .frameDirectionUnsupported: "frame direction supported only with 802.11 headers"
-        case .notSupportedYet(let what): "\(what) is not supported by this filter compiler yet"
+        case .decnetNameUnsupported(let name): "decnet name support not included, '\(name)' cannot be translated"
         }
     }
 

@@ -111,7 +111,7 @@ public enum MTP3Field: String, Hashable, Sendable, CaseIterable {
 public enum ByteOperator: String, Hashable, Sendable, CaseIterable {
     /// `&`: some bit of the mask is set.
     case and = "&"
-    /// `|`: libpcap's quirky "or" test.
+    /// `|`: the byte or'ed with the value is not 0.
     case or = "|"
     /// `<`.
     case less = "<"

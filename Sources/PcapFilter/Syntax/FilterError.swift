@@ -50,8 +50,6 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     case gatewayUnsupported(at: SourceRange)
     /// `proto` or `protochain` with a direction qualifier.
     case directionAppliedTo(keyword: String, at: SourceRange)
-    /// A tag, label, session or VNI above its field's maximum.
-    case valueAboveMaximum(field: BoundedField, value: UInt32, at: SourceRange)
     /// An 802.11 type or subtype number with bits outside its field.
     case invalid80211Value(field: String, value: UInt32, at: SourceRange)
     /// An unknown 802.11 type name after `type`.
@@ -101,11 +99,11 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     case netmaskUnknown
     /// More values held at once than there are scratch cells.
     case tooManyRegisters
-    /// A VLAN identifier above 4095 in a tree built without the parser's check.
+    /// A VLAN identifier above 4095 (checked after the link type, as libpcap does).
     case vlanIdentifierTooLarge(UInt32)
-    /// An MPLS label above 1048575 in a tree built without the parser's check.
+    /// An MPLS label above 1048575 (checked after the link type, unless inside a label stack).
     case mplsLabelTooLarge(UInt32)
-    /// A PPPoE session number above 65535 in a tree built without the parser's check.
+    /// A PPPoE session number above 65535.
     case pppoeSessionTooLarge(UInt32)
     /// The program would break a kernel rule (more than 4096 instructions).
     case programTooLarge(Int)
@@ -123,28 +121,9 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
     case vlanAfterMPLS
     /// The optimized filter can accept no packet (libpcap's optimizer reports the same).
     case rejectsAllPackets
+    /// A check the compiler makes on its own work failed (a bug, never an input problem).
+    case compilerFault(String)
 
-    /// A field whose value libpcap bounds, with its name and maximum.
-    public enum BoundedField: String, Hashable, Sendable {
-        /// An 802.1Q VLAN ID.
-        case vlanTag = "VLAN tag"
-        /// An MPLS label.
-        case mplsLabel = "MPLS label"
-        /// A PPPoE session ID.
-        case pppoeSession = "PPPoE session number"
-        /// A Geneve virtual network identifier.
-        case geneveVNI = "Geneve VNI"
-
-        /// The largest value the field holds.
-        public var maximum: UInt32 {
-            switch self {
-            case .vlanTag: 4095
-            case .mplsLabel: 1_048_575
-            case .pppoeSession: 65535
-            case .geneveVNI: 16_777_215
-            }
-        }
-    }
 
     /// Where in the expression the error was found; `nil` for errors about the whole
     /// filter or its target (code generation, resolution of a tree built without text).
@@ -157,7 +136,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
             .maskSyntaxForNetworksOnly(let r), .invalidQualifierForIPv6(let r),
             .ethernetAddressInNonEtherExpression(let r), .illegalLinkLayerAddress(let r),
             .arcnetAddressUnsupported(let r), .gatewayRequiresName(let r), .gatewayUnsupported(let r),
-            .directionAppliedTo(_, let r), .valueAboveMaximum(_, _, let r),
+            .directionAppliedTo(_, let r),
             .invalid80211Value(_, _, let r), .unknown80211TypeName(_, let r),
             .unknown80211TypeNameForSubtype(let r), .unknown80211SubtypeName(_, let r),
             .unknown80211Type(let r), .unknown80211Direction(let r), .unknownLLCTypeName(_, let r),
@@ -204,8 +183,6 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .gatewayRequiresName: "'gateway' requires a name"
         case .gatewayUnsupported, .gatewayPrimitiveUnsupported: "'gateway' not supported in this configuration"
         case .directionAppliedTo(let keyword, _): "direction applied to '\(keyword)'"
-        case .valueAboveMaximum(let field, let value, _):
-            "\(field.rawValue) \(value) greater than maximum \(field.maximum)"
         case .invalid80211Value(let field, let value, _):
             "invalid 802.11 \(field) value 0x\(hex2(value))"
         case .unknown80211TypeName(let name, _): "unknown 802.11 type name \"\(name)\""
@@ -242,6 +219,7 @@ public enum FilterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsupportedOverMPLS: "unsupported protocol over mpls"
         case .vlanAfterMPLS: "no VLAN match after MPLS"
         case .rejectsAllPackets: "expression rejects all packets"
+        case .compilerFault(let what): "internal compiler error: \(what)"
         }
     }
 }

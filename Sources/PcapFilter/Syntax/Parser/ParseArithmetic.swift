@@ -2,7 +2,7 @@ import BPF
 
 extension Parser {
     /// Unary minus binds tighter than every declared operator.
-    private static let unaryMinusPrecedence = 6
+    private static var unaryMinusPrecedence: Int { 6 }
 
     /// `arth` in a position where only arithmetic may stand.
     mutating func parseArithmetic() throws(FilterError) -> Arithmetic {
@@ -88,7 +88,9 @@ extension Parser {
             size = known
         }
         let close = try expect(.rightBracket)
-        return Arithmetic(kind: .load(proto, offset: offset, size: size), range: start.merged(with: close.range))
+        let load = Arithmetic(kind: .load(proto, offset: offset, size: size), range: start.merged(with: close.range))
+        try reduction.reduceLoad(load)
+        return load
     }
 
     private mutating func nextArithmeticOperator() -> ArithmeticOperator? {

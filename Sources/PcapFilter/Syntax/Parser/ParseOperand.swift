@@ -25,21 +25,21 @@ enum ParsedOperand {
 extension Parser {
     /// Parses whatever `allow` permits at this point; `left` is the qualifier of the symbol
     /// before it (`$<blk>0.q`), which a bare value inherits.
-    /// `written` is true right after a head: the first value met is the one the head was
-    /// written for, every later one inherits it.
-    mutating func parseOperand(left q: Head?, allow: Allowed, firstInParentheses: Bool = false, written: Bool = false) throws(FilterError) -> ParsedOperand {
+    /// `headStart` is where the head began, right after a head: the first value met is the
+    /// one the head was written for, every later one inherits it.
+    mutating func parseOperand(left q: Head?, allow: Allowed, firstInParentheses: Bool = false, headStart: SourceRange? = nil) throws(FilterError) -> ParsedOperand {
         try nested { (parser) throws(FilterError) -> ParsedOperand in
-            try parser.parseOperandBody(left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
+            try parser.parseOperandBody(left: q, allow: allow, firstInParentheses: firstInParentheses, headStart: headStart)
         }
     }
 
-    private mutating func parseOperandBody(left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> ParsedOperand {
+    private mutating func parseOperandBody(left q: Head?, allow: Allowed, firstInParentheses: Bool, headStart: SourceRange?) throws(FilterError) -> ParsedOperand {
         let token = peek()
         switch token.kind {
         case .keyword(.not):
             guard allow.contains(.term) || allow.contains(.id) else { throw syntaxError() }
             advance()
-            let inner = try parseOperand(left: q, allow: allow.subtracting(.arithmetic), written: written)
+            let inner = try parseOperand(left: q, allow: allow.subtracting(.arithmetic), headStart: headStart)
             switch inner {
             case .term(let e, let innerQ):
                 return .term(Expression(.not(e), range: token.range.merged(with: e.range)), q: innerQ)
@@ -55,11 +55,11 @@ extension Parser {
                 groupAllow.remove(.id)
                 groupAllow.insert(.number)
             }
-            switch try parseParenthesized(left: q, allow: groupAllow, written: written) {
+            switch try parseParenthesized(left: q, allow: groupAllow, headStart: headStart) {
             case .operand(let operand):
                 return operand
             case .arithmeticPrimary(let primary, let isNumber):
-                return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
+                return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, headStart: headStart)
             }
         case .number, .punctuation(.minus), .keyword(.len):
             let arithmeticStart = allow.contains(.term) || allow.contains(.arithmetic)
@@ -68,19 +68,19 @@ extension Parser {
             }
             let isNumber = if case .number = token.kind { true } else { false }
             let primary = try parseArithmeticUnary()
-            return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
+            return try continueArithmetic(primary, isNumber: isNumber, left: q, allow: allow, firstInParentheses: firstInParentheses, headStart: headStart)
         case .keyword(.protocolName(let proto)):
             guard allow.contains(.term) || allow.contains(.arithmetic) else { throw syntaxError() }
             advance()
             if isNext(.leftBracket) {
                 let load = try parseLoad(proto, start: token.range)
-                return try continueArithmetic(load, isNumber: false, left: q, allow: allow, firstInParentheses: firstInParentheses, written: written)
+                return try continueArithmetic(load, isNumber: false, left: q, allow: allow, firstInParentheses: firstInParentheses, headStart: headStart)
             }
             guard allow.contains(.term) else { throw syntaxError() }
             return try parseAfterProtocol(proto, start: token.range)
         case .name, .dotted, .ipv6, .mac, .arcnet:
             guard allow.contains(.id) else { throw syntaxError() }
-            let value = try parseValue(head: q, written: written)
+            let value = try parseValue(head: q, headStart: headStart)
             return .id(value, q: q, startsValueList: true)
         case .keyword:
             guard allow.contains(.term) else { throw syntaxError() }
@@ -91,7 +91,7 @@ extension Parser {
     }
 
     /// After an arithmetic primary: a `pnum` that is an id, the rest of an `arth`, or a relation.
-    mutating func continueArithmetic(_ primary: Arithmetic, isNumber: Bool, left q: Head?, allow: Allowed, firstInParentheses: Bool, written: Bool) throws(FilterError) -> ParsedOperand {
+    mutating func continueArithmetic(_ primary: Arithmetic, isNumber: Bool, left q: Head?, allow: Allowed, firstInParentheses: Bool, headStart: SourceRange?) throws(FilterError) -> ParsedOperand {
         if isNumber, firstInParentheses, !allow.isDisjoint(with: [.id, .number]), isNext(.rightParen) {
             // `( pnum )`: the parenthesized group decides what it is.
             return .arithmetic(primary, isNumber: true)
@@ -109,8 +109,9 @@ extension Parser {
             let followsId = idFollowers.contains(next)
             if onlyId || followsId {
                 var value = try checkedValue(.number(number), head: q, range: primary.range)
-                value.inherited = !written
-                return .id(Expression(.primitive(.qualified(value)), range: primary.range), q: q, startsValueList: true)
+                value.inherited = headStart == nil
+                let node = try reduced(.qualified(value), primary.range, place: headStart?.merged(with: primary.range))
+                return .id(node, q: q, startsValueList: true)
             }
         }
         let arithmetic = try parseBinaryTail(primary, minimumPrecedence: 0)
@@ -119,7 +120,7 @@ extension Parser {
             let rhs = try parseArithmetic()
             let range = arithmetic.range.merged(with: rhs.range)
             let relation = Relation(op: op, lhs: arithmetic, rhs: rhs)
-            return .term(Expression(.primitive(.relation(relation)), range: range), q: nil)
+            return .term(try reduced(.relation(relation), range), q: nil)
         }
         guard allow.contains(.arithmetic) else { throw syntaxError() }
         return .arithmetic(arithmetic, isNumber: isNumber && arithmetic == primary)

@@ -10,11 +10,11 @@ extension Parser {
     /// After `(`, bison keeps `( expr )`, `( pid )`, `( pnum )` and `( narth )` open
     /// together and the first element decides: a term makes an expression, a value makes a
     /// value list, an arithmetic expression stays arithmetic.
-    mutating func parseParenthesized(left q: Head?, allow: Allowed, written: Bool = false) throws(FilterError) -> ParenthesizedGroup {
+    mutating func parseParenthesized(left q: Head?, allow: Allowed, headStart: SourceRange? = nil) throws(FilterError) -> ParenthesizedGroup {
         let open = try expect(.leftParen)
         var inner = allow
         if allow.contains(.term) { inner.insert(.arithmetic) }
-        let first = try parseOperand(left: q, allow: inner, firstInParentheses: true, written: written)
+        let first = try parseOperand(left: q, allow: inner, firstInParentheses: true, headStart: headStart)
         switch first {
         case .term(let e, let termQ):
             let (expression, _) = try parseExpressionTail(first: e, q: termQ)

@@ -7,12 +7,12 @@ extension Parser {
             let (type, typeRange) = try parse80211Type()
             var range = start.merged(with: typeRange)
             guard isNext(.subtype) else {
-                return other(.ieee80211Type(type: type, subtype: nil, value: type.value, mask: 0x0c), range)
+                return try other(.ieee80211Type(type: type, subtype: nil, value: type.value, mask: 0x0c), range)
             }
             advance()
             let (subtype, subtypeRange) = try parse80211Subtype(of: type.value)
             range = range.merged(with: subtypeRange)
-            return other(.ieee80211Type(type: type, subtype: subtype, value: type.value | subtype.value, mask: 0xfc), range)
+            return try other(.ieee80211Type(type: type, subtype: subtype, value: type.value | subtype.value, mask: 0xfc), range)
         case .keyword(.subtype):
             let token = peek()
             guard case .name(let name, _) = token.kind else { throw syntaxError() }
@@ -20,7 +20,7 @@ extension Parser {
             for table in NameTables.ieee80211Subtypes {
                 if let value = NameTables.lookUp(name, in: table.names) {
                     let subtype = NamedNumber(value: value | table.type, name: name)
-                    return other(.ieee80211Type(type: nil, subtype: subtype, value: subtype.value, mask: 0xfc), start.merged(with: token.range))
+                    return try other(.ieee80211Type(type: nil, subtype: subtype, value: subtype.value, mask: 0xfc), start.merged(with: token.range))
                 }
             }
             throw actionError(.unknown80211TypeNameForSubtype(at: token.range))
@@ -29,13 +29,13 @@ extension Parser {
             switch token.kind {
             case .number(let value):
                 advance()
-                return other(.ieee80211Direction(NamedNumber(value: value, name: nil)), start.merged(with: token.range))
+                return try other(.ieee80211Direction(NamedNumber(value: value, name: nil)), start.merged(with: token.range))
             case .name(let name, _):
                 advance()
                 guard let value = NameTables.lookUp(name, in: NameTables.ieee80211Directions) else {
                     throw actionError(.unknown80211Direction(at: token.range))
                 }
-                return other(.ieee80211Direction(NamedNumber(value: value, name: name)), start.merged(with: token.range))
+                return try other(.ieee80211Direction(NamedNumber(value: value, name: name)), start.merged(with: token.range))
             default:
                 // As after `type`: a token the scanner refused (a bogus address) is its error.
                 throw syntaxError()
@@ -89,25 +89,25 @@ extension Parser {
         case .keyword(.pfRuleNumber):
             // "rnr" is also a pf keyword, so grammar.y takes it separately.
             advance()
-            return other(.llc(.supervisorySubtype(NamedNumber(value: 0x05, name: "rnr"))), start.merged(with: token.range))
+            return try other(.llc(.supervisorySubtype(NamedNumber(value: 0x05, name: "rnr"))), start.merged(with: token.range))
         case .name(let name, _):
             advance()
             let range = start.merged(with: token.range)
             switch NameTables.asciiLowercased(name) {
-            case "i": return other(.llc(.information), range)
-            case "s": return other(.llc(.supervisory), range)
-            case "u": return other(.llc(.unnumbered), range)
+            case "i": return try other(.llc(.information), range)
+            case "s": return try other(.llc(.supervisory), range)
+            case "u": return try other(.llc(.unnumbered), range)
             default: break
             }
             if let value = NameTables.lookUp(name, in: NameTables.llcSupervisory) {
-                return other(.llc(.supervisorySubtype(NamedNumber(value: value, name: name))), range)
+                return try other(.llc(.supervisorySubtype(NamedNumber(value: value, name: name))), range)
             }
             if let value = NameTables.lookUp(name, in: NameTables.llcUnnumbered) {
-                return other(.llc(.unnumberedSubtype(NamedNumber(value: value, name: name))), range)
+                return try other(.llc(.unnumberedSubtype(NamedNumber(value: value, name: name))), range)
             }
             throw actionError(.unknownLLCTypeName(name, at: token.range))
         default:
-            return other(.llc(nil), start)
+            return try other(.llc(nil), start)
         }
     }
 
@@ -118,31 +118,31 @@ extension Parser {
         switch (keyword, token.kind) {
         case (.pfInterfaceName, .name(let name, _)):
             advance()
-            return other(.pf(.interfaceName(name)), range)
+            return try other(.pf(.interfaceName(name)), range)
         case (.pfRuleset, .name(let name, _)):
             advance()
-            return other(.pf(.ruleset(name)), range)
+            return try other(.pf(.ruleset(name)), range)
         case (.pfRuleNumber, .number(let value)):
             advance()
-            return other(.pf(.ruleNumber(value)), range)
+            return try other(.pf(.ruleNumber(value)), range)
         case (.pfSubruleNumber, .number(let value)):
             advance()
-            return other(.pf(.subruleNumber(value)), range)
+            return try other(.pf(.subruleNumber(value)), range)
         case (.pfReason, .number(let value)):
             advance()
-            return other(.pf(.reason(NamedNumber(value: value, name: nil))), range)
+            return try other(.pf(.reason(NamedNumber(value: value, name: nil))), range)
         case (.pfReason, .name(let name, _)):
             advance()
             guard let value = NameTables.lookUp(name, in: NameTables.pfReasons) else {
                 throw actionError(.unknownPFReason(name, at: token.range))
             }
-            return other(.pf(.reason(NamedNumber(value: value, name: name))), range)
+            return try other(.pf(.reason(NamedNumber(value: value, name: name))), range)
         case (.pfAction, .name(let name, _)):
             advance()
             guard let value = NameTables.lookUp(name, in: NameTables.pfActions) else {
                 throw actionError(.unknownPFAction(name, at: token.range))
             }
-            return other(.pf(.action(NamedNumber(value: value, name: name))), range)
+            return try other(.pf(.action(NamedNumber(value: value, name: name))), range)
         default:
             throw syntaxError()
         }

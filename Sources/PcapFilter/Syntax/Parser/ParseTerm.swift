@@ -6,15 +6,18 @@ extension Parser {
         case .keyword(.broadcast), .keyword(.multicast):
             let token = advance()
             let primitive: OtherPrimitive = token.kind == .keyword(.broadcast) ? .broadcast(proto) : .multicast(proto)
-            return other(primitive, start.merged(with: token.range))
+            return try other(primitive, start.merged(with: token.range))
         case .keyword(.type), .keyword(.subtype), .keyword(.dir):
             // `pqual p80211`: libpcap ignores the protocol.
             return try parse80211(start: start)
         case let kind where Self.startsHeadAfterProtocol(kind):
             return try parseHead(proto: proto, start: start)
+        case .keyword(.and), .keyword(.or), .punctuation(.rightParen), .end:
+            return .term(try reduced(.protocolAbbreviation(proto), start), q: nil)
         default:
-            let node = Expression(.primitive(.protocolAbbreviation(proto)), range: start)
-            return .term(node, q: nil)
+            // Bison's default reduction here is to a qualifier, which generates nothing, so
+            // `ether 80` is a syntax error before `ether` alone could be refused.
+            throw syntaxError()
         }
     }
 
@@ -66,7 +69,7 @@ extension Parser {
         default:
             if !directionGiven { throw syntaxError() }
         }
-        guard case .id(let value, let q, _) = try parseOperand(left: head, allow: .id, written: true) else {
+        guard case .id(let value, let q, _) = try parseOperand(left: head, allow: .id, headStart: start) else {
             throw syntaxError()
         }
         var node = value
@@ -84,36 +87,36 @@ extension Parser {
             return try parseHead(proto: nil, start: start)
         case .broadcast:
             advance()
-            return other(.broadcast(nil), start)
+            return try other(.broadcast(nil), start)
         case .multicast:
             advance()
-            return other(.multicast(nil), start)
+            return try other(.multicast(nil), start)
         case .type, .subtype, .dir:
             return try parse80211(start: start)
         case .less, .greater:
             advance()
             let (value, range) = try expectNumber()
-            return other(keyword == .less ? .less(value) : .greater(value), start.merged(with: range))
+            return try other(keyword == .less ? .less(value) : .greater(value), start.merged(with: range))
         case .byte:
             advance()
             let (offset, _) = try expectNumber()
             guard let op = byteOperator() else { throw syntaxError() }
             advance()
             let (value, range) = try expectNumber()
-            return other(.byte(offset: offset, op, value), start.merged(with: range))
+            return try other(.byte(offset: offset, op, value), start.merged(with: range))
         case .inbound:
             advance()
-            return other(.inbound, start)
+            return try other(.inbound, start)
         case .outbound:
             advance()
-            return other(.outbound, start)
+            return try other(.outbound, start)
         case .ifindex:
             advance()
             let (value, range) = try expectNumber()
-            return other(.ifindex(value), start.merged(with: range))
+            return try other(.ifindex(value), start.merged(with: range))
         case .pppoed:
             advance()
-            return other(.pppoed, start)
+            return try other(.pppoed, start)
         case .vlan, .mpls, .pppoes, .geneve:
             advance()
             return try parseEncapsulation(keyword, start: start)
@@ -125,25 +128,25 @@ extension Parser {
             return try parsePF(keyword, start: start)
         case .atm(let atm):
             advance()
-            return other(.atm(atm), start)
+            return try other(.atm(atm), start)
         case .vpi, .vci:
             advance()
             let (test, range) = try parseFieldTest()
-            return other(.atmField(vci: keyword == .vci, test), start.merged(with: range))
+            return try other(.atmField(vci: keyword == .vci, test), start.merged(with: range))
         case .mtp2(let type):
             advance()
-            return other(.mtp2(type), start)
+            return try other(.mtp2(type), start)
         case .mtp3(let field):
             advance()
             let (test, range) = try parseFieldTest()
-            return other(.mtp3(field, test), start.merged(with: range))
+            return try other(.mtp3(field, test), start.merged(with: range))
         case .protocolName, .and, .or, .not, .len, .mask:
             throw syntaxError()
         }
     }
 
-    func other(_ primitive: OtherPrimitive, _ range: SourceRange) -> ParsedOperand {
-        .term(Expression(.primitive(.other(primitive)), range: range), q: nil)
+    mutating func other(_ primitive: OtherPrimitive, _ range: SourceRange) throws(FilterError) -> ParsedOperand {
+        .term(try reduced(.other(primitive), range), q: nil)
     }
 
     private mutating func byteOperator() -> ByteOperator? {
@@ -181,22 +184,14 @@ extension Parser {
         } else if isNext(.leftParen) {
             (number, numberRange) = try parseParenthesizedNumber()
         }
+        // Code generation bounds the number, after it has checked the link type, as libpcap's
+        // gen_vlan and gen_mpls do.
         let range = start.merged(with: numberRange)
-        let field: FilterError.BoundedField
         switch keyword {
-        case .vlan: field = .vlanTag
-        case .mpls: field = .mplsLabel
-        case .pppoes: field = .pppoeSession
-        default: field = .geneveVNI
-        }
-        if let number, number > field.maximum {
-            throw .valueAboveMaximum(field: field, value: number, at: numberRange)
-        }
-        switch keyword {
-        case .vlan: return other(.vlan(number), range)
-        case .mpls: return other(.mpls(number), range)
-        case .pppoes: return other(.pppoes(number), range)
-        default: return other(.geneve(number), range)
+        case .vlan: return try other(.vlan(number), range)
+        case .mpls: return try other(.mpls(number), range)
+        case .pppoes: return try other(.pppoes(number), range)
+        default: return try other(.geneve(number), range)
         }
     }
 }

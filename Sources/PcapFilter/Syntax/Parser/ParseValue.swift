@@ -1,7 +1,7 @@
 extension Parser {
     /// `nid`: a name, an address (with `/len` or `mask`), or a MAC address, checked against
     /// the head it takes (`q`, `nil` when there is none to inherit).
-    mutating func parseValue(head q: Head?, written: Bool) throws(FilterError) -> Expression {
+    mutating func parseValue(head q: Head?, headStart: SourceRange?) throws(FilterError) -> Expression {
         let token = advance()
         var value: QualifiedValue
         switch token.kind {
@@ -41,8 +41,8 @@ extension Parser {
         default:
             throw .syntax(at: token.range)
         }
-        value.inherited = !written
-        return Expression(.primitive(.qualified(value)), range: value.valueRange)
+        value.inherited = headStart == nil
+        return try reduced(.qualified(value), value.valueRange, place: headStart?.merged(with: value.valueRange))
     }
 
     private func qualified(_ value: Value, _ head: Head, _ range: SourceRange) -> QualifiedValue {

@@ -6,20 +6,33 @@
 /// the value checks below run at the point bison would reduce, and a scanner error counts
 /// only once the token that carries it has been read.
 ///
+/// Each primitive is handed to `reduction` where bison reduces it, so code generation can run
+/// there as libpcap's grammar actions do: an error it finds in one primitive comes before a
+/// syntax or value error further on (`mpls 32 or 1:2:3:4:5:6 and (` on LINUX_SLL2 fails on
+/// `mpls`).
+///
 /// Termination: every loop consumes a token (`and`, `or`, an operator) per iteration and
 /// every recursion either consumes a token first or is bounded by `maximumDepth`.
-struct Parser {
+struct Parser<Reduction: PrimitiveReduction> {
     private var lexer: Lexer
+    /// Receives every primitive, in reading order, as it is reduced.
+    var reduction: Reduction
     private var lookahead: Token?
     /// The first error the scanner recorded; libpcap keeps the first message set.
     private var pendingScanError: FilterError?
     private var depth = 0
-    /// Bison's stack holds 10,000 states; our nesting limit keeps recursion well inside a
-    /// thread's stack.
-    static let maximumDepth = 400
+    static var maximumDepth: Int { FilterParser.maximumDepth }
 
-    init(_ text: String) {
+    init(_ text: String, reduction: Reduction) {
         lexer = Lexer(text)
+        self.reduction = reduction
+    }
+
+    /// The node for a primitive just completed, once `reduction` has taken it; `place`, the
+    /// text an error in it points at, includes the head a value was written after.
+    mutating func reduced(_ primitive: Primitive, _ range: SourceRange, place: SourceRange? = nil) throws(FilterError) -> Expression {
+        try reduction.reduce(primitive, range: place ?? range)
+        return Expression(.primitive(primitive), range: range)
     }
 
     /// The next token, read from the scanner if it has not been yet.
