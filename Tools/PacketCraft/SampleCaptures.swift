@@ -60,10 +60,22 @@ public enum SampleCaptures {
         }
         let query: [UInt8] = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,
                               7] + Array("example".utf8) + [3] + Array("com".utf8) + [0, 0, 1, 0, 1]
-        frames.append((ether(.ipv4, NetworkLayer.ipv4(
+        let dnsQuery = NetworkLayer.ipv4(
             source: client, destination: resolver, protocol: .udp,
-            payload: TransportLayer.udp(.ipv4(client, resolver), sourcePort: 53000, destinationPort: 53, payload: query))),
-            nil, "10.0.0.1.53000 > 10.0.0.53.53: 4660+ A? example.com."))
+            payload: TransportLayer.udp(.ipv4(client, resolver), sourcePort: 53000, destinationPort: 53, payload: query))
+        frames.append((ether(.ipv4, dnsQuery), nil, "10.0.0.1.53000 > 10.0.0.53.53: 4660+ A? example.com."))
+        // ICMP errors quote the packet that caused them: all of it, or its header and 8 bytes.
+        frames.append((ether(.ipv4, NetworkLayer.ipv4(
+            source: resolver, destination: client, protocol: .icmp,
+            payload: TransportLayer.icmpError(type: 3, code: 3, quoting: dnsQuery)), from: serverMAC, to: clientMAC),
+            nil, "ICMP 10.0.0.53 udp port 53 unreachable"))
+        let router = IPv4Address(10, 0, 0, 254)
+        let expiring = NetworkLayer.ipv4(source: client, destination: server, protocol: .tcp, ttl: 1, payload:
+            TransportLayer.tcp(v4, sourcePort: 40002, destinationPort: 80, sequence: 3000, flags: .syn))
+        frames.append((ether(.ipv4, NetworkLayer.ipv4(
+            source: router, destination: client, protocol: .icmp,
+            payload: TransportLayer.icmpError(type: 11, code: 0, quoting: Array(expiring.prefix(28)))),
+            from: serverMAC, to: clientMAC), nil, "ICMP time exceeded in-transit"))
         for (reply, summary) in [(false, "ICMP echo request, id 7, seq 1"), (true, "ICMP echo reply, id 7, seq 1")] {
             let message = TransportLayer.icmpEcho(isReply: reply, identifier: 7, sequence: 1,
                                                   payload: Array(repeating: 0x61, count: 32))

@@ -62,6 +62,15 @@ public enum TransportLayer {
         return withChecksum(message + payload, at: 2, seed: 0)
     }
 
+    /// An ICMP error (destination unreachable, time exceeded, …) quoting `quoted`, the start
+    /// of the IP packet that caused it; `word` is the type's second header word (next-hop MTU,
+    /// gateway, pointer).
+    public static func icmpError(type: UInt8, code: UInt8, word: UInt32 = 0, quoting quoted: [UInt8]) -> [UInt8] {
+        var message: [UInt8] = [type, code, 0, 0]
+        message.appendBigEndian(word)
+        return withChecksum(message + quoted, at: 2, seed: 0)
+    }
+
     /// An ICMPv6 echo request (type 128) or reply (type 129).
     public static func icmpv6Echo(
         _ pseudo: PseudoHeader, isReply: Bool, identifier: UInt16, sequence: UInt16, payload: [UInt8]

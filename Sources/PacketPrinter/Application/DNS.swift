@@ -204,7 +204,7 @@ extension PacketPrinter {
             while cursor < end {
                 out.write(" \"")
                 let count = Int(try data.u8(cursor))
-                try printLabelCharacters(data, cursor + 1, count)
+                try escapedCharacters(data, cursor + 1, count)
                 cursor += 1 + count
                 out.write("\"")
             }
@@ -278,30 +278,13 @@ extension PacketPrinter {
                 uncovered()
                 throw Truncated()
             }
-            try printLabelCharacters(data, offset, Int(length))
+            try escapedCharacters(data, offset, Int(length))
             offset += Int(length)
             out.write(".")
             length = try data.u8(offset)
             offset += 1
         }
         return offset
-    }
-
-    /// Label bytes as tcpdump shows them: `M-` for high bytes, `^X` for control bytes.
-    private mutating func printLabelCharacters(_ data: Bytes, _ start: Int, _ count: Int) throws(Truncated) {
-        for i in 0..<count {
-            var c = try data.u8(start + i)
-            if c >= 0x80 {
-                out.write("M-")
-                c &= 0x7f
-            }
-            if c < 0x20 || c == 0x7f {
-                out.write("^")
-                out.write(byte: c ^ 0x40)
-            } else {
-                out.write(byte: c)
-            }
-        }
     }
 
     private mutating func dnsType(_ type: UInt16) {

@@ -19,6 +19,7 @@ extension PacketPrinter {
                 out.decimal(try data.u16(6))
             case 3: try unreachable(data, code: code)
             case 11:
+                _ = try data.u32(24)  // tcpdump prints nothing until the quoted IP header is there.
                 switch code {
                 case 0: out.write("time exceeded in-transit")
                 case 1: out.write("ip reassembly time exceeded")
@@ -66,7 +67,9 @@ extension PacketPrinter {
         out.decimal(length)
         // -v checks the checksum and quotes the packet of error messages.
         if options.verbosity > 0 {
-            if type == 3 || type == 11 || type == 5 || type == 12 || length < 8 { uncovered() }
+            if length < 8 { uncovered() }
+            // RFC 4884 extension objects (MPLS labels of a traceroute hop) are not decoded.
+            if [3, 11, 12].contains(type) && length > Self.shortestExtendedICMP { uncovered() }
             if data.has(0, length) {
                 let sum = Checksum.verify(pseudoHeader: [], data, length: length)
                 if sum != 0 {
@@ -78,7 +81,24 @@ extension PacketPrinter {
                     out.write(")!)")
                 }
             }
+            if Self.quotingTypes.contains(type) { quotedPacket(data.from(8)) }
         }
+    }
+
+    /// Types whose body quotes the IP packet that caused them (tcpdump's `ICMP_ERRTYPE`).
+    private static let quotingTypes: [UInt8] = [3, 4, 5, 11, 12]
+    /// Beyond this ICMP length an error may carry RFC 4884 extensions (`ICMP_EXTD_MINLEN`).
+    private static let shortestExtendedICMP = 136
+
+    /// `-v`: the quoted packet on its own line, printed as an IP packet cut at its own total
+    /// length, as tcpdump prints it.
+    private mutating func quotedPacket(_ quoted: Bytes) {
+        out.write("\n\t")
+        guard let quotedLength = try? quoted.u16(2) else {
+            truncated("icmp")
+            return
+        }
+        ipv4(quoted.prefix(Int(quotedLength)), length: Int(quotedLength))
     }
 
     private mutating func unreachable(_ data: Bytes, code: UInt8) throws(Truncated) {

@@ -105,7 +105,11 @@ extension PacketPrinter {
         out.decimal(proto)
         out.write("), length ")
         out.decimal(total)
-        if headerLength > 20 { uncovered() }  // IP options.
+        if headerLength > 20 {
+            out.write(", options (")
+            ipv4Options(data.from(20), length: headerLength - 20)
+            out.write(")")
+        }
         if data.has(0, headerLength) {
             let sum = Checksum.verify(pseudoHeader: [], data, length: headerLength)
             if sum != 0 {
@@ -118,6 +122,108 @@ extension PacketPrinter {
             }
         }
         out.write(")\n    ")
+    }
+}
+
+extension PacketPrinter {
+    /// `-v`: the options as tcpdump's `ip_optprint` lists them, comma-separated; record-route
+    /// style options with their addresses. Timestamps and security labels are not decoded.
+    private mutating func ipv4Options(_ options: Bytes, length: Int) {
+        var offset = 0
+        var separator: StaticString = ""
+        while offset < length {
+            out.write(separator)
+            separator = ","
+            guard let code = options.byte(offset) else { return uncovered() }
+            if let name = IPv4Option.name(code) {
+                out.write(name)
+            } else {
+                out.write("unknown ")
+                out.decimal(code)
+            }
+            var optionLength = 1
+            if code != IPv4Option.endOfList && code != IPv4Option.noOperation {
+                guard let declared = options.byte(offset + 1) else { return uncovered() }
+                optionLength = Int(declared)
+                guard optionLength >= 2 else { return badOptionLength(optionLength) }
+            }
+            guard optionLength <= length - offset else { return badOptionLength(optionLength) }
+            guard options.has(offset, optionLength) else { return uncovered() }
+            let option = options.from(offset)
+            switch code {
+            case IPv4Option.endOfList:
+                return
+            case IPv4Option.recordRoute, IPv4Option.looseSourceRoute, IPv4Option.strictSourceRoute:
+                route(option, length: optionLength)
+            case IPv4Option.routerAlert:
+                if optionLength < 4 {
+                    badOptionLength(optionLength)
+                } else if let value = try? option.u16(2), value != 0 {
+                    out.write(" value ")
+                    out.decimal(value)
+                }
+            case IPv4Option.timestamp, IPv4Option.security:
+                uncovered()
+            default:
+                break
+            }
+            offset += optionLength
+        }
+    }
+
+    private mutating func badOptionLength(_ length: Int) {
+        out.write(" [bad length ")
+        out.decimal(length)
+        out.write("]")
+    }
+
+    /// The addresses of a route option; a comma marks those already passed (`ip_printroute`).
+    private mutating func route(_ option: Bytes, length: Int) {
+        guard length >= 3 else { return badOptionLength(length) }
+        if (length + 1) & 3 != 0 { badOptionLength(length) }
+        let pointer = Int(option.byte(2) ?? 0) - 1
+        if pointer < 3 || (pointer + 1) & 3 != 0 || pointer > length + 1 {
+            out.write(" [bad ptr ")
+            out.decimal(option.byte(2) ?? 0)
+            out.write("]")
+        }
+        var position = 3
+        while position < length {
+            out.write(" ")
+            // tcpdump reads whole addresses even past the option's end; past the capture it
+            // gives up with a mark we do not reproduce.
+            guard (try? ipv4Address(option, position)) != nil else { return uncovered() }
+            if pointer > position { out.write(",") }
+            position += 4
+        }
+    }
+}
+
+/// IPv4 option codes and tcpdump's names for them.
+enum IPv4Option {
+    static let endOfList: UInt8 = 0
+    static let noOperation: UInt8 = 1
+    static let recordRoute: UInt8 = 7
+    static let timestamp: UInt8 = 68
+    static let traceroute: UInt8 = 82
+    static let security: UInt8 = 130
+    static let looseSourceRoute: UInt8 = 131
+    static let strictSourceRoute: UInt8 = 137
+    static let routerAlert: UInt8 = 148
+
+    static func name(_ code: UInt8) -> StaticString? {
+        switch code {
+        case endOfList: "EOL"
+        case noOperation: "NOP"
+        case recordRoute: "RR"
+        case timestamp: "TS"
+        case traceroute: "traceroute"
+        case security: "SECURITY"
+        case looseSourceRoute: "LSRR"
+        case strictSourceRoute: "SSRR"
+        case routerAlert: "RA"
+        default: nil
+        }
     }
 }
 

@@ -1,4 +1,22 @@
 extension PacketPrinter {
+    /// Bytes as tcpdump shows text it does not trust (`fn_print_char`): `M-` for high bytes,
+    /// `^X` for control bytes.
+    mutating func escapedCharacters(_ data: Bytes, _ start: Int, _ count: Int) throws(Truncated) {
+        for i in 0..<count {
+            var c = try data.u8(start + i)
+            if c >= 0x80 {
+                out.write("M-")
+                c &= 0x7f
+            }
+            if c < 0x20 || c == 0x7f {
+                out.write("^")
+                out.write(byte: c ^ 0x40)
+            } else {
+                out.write(byte: c)
+            }
+        }
+    }
+
     /// The `-x`/`-xx`/`-X`/`-XX`/`-A` dump below the line: from the network header on, or
     /// the whole frame with the doubled flags.
     mutating func dumpPayload(_ frame: Bytes) {

@@ -268,11 +268,20 @@ extension PacketPrinter {
         }
     }
 
+    /// How much of a reset's payload `-v` shows (tcpdump's `MAX_RST_DATA_LEN`).
+    private static let resetTextLimit = 30
+
     /// The payload of ports tcpdump decodes: DNS and HTTP here; others it decodes make the
     /// line uncovered.
     private mutating func tcpPayload(_ payload: Bytes, length: Int, flags: UInt8, ports: (UInt16, UInt16)) {
         if flags & 0x04 != 0 && options.verbosity > 0 {
-            uncovered()  // -v prints RST data instead.
+            // -v prints a reset's payload, the reason text some stacks put there, instead.
+            out.write(payload.has(0, length) ? " [RST" : " [!RST")  // `!`: not all captured.
+            let shown = min(length, Self.resetTextLimit)
+            if length > shown { out.write("+") }
+            out.write(" ")
+            try? escapedCharacters(payload, 0, min(shown, payload.count))
+            out.write("]")
             return
         }
         func either(_ port: UInt16) -> Bool { ports.0 == port || ports.1 == port }
