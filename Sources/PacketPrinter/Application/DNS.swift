@@ -1,9 +1,9 @@
 extension PacketPrinter {
-    /// DNS at tcpdump's default verbosity: `id+ A? name. (len)` for queries,
-    /// `id 1/0/0 A 1.2.3.4 (len)` for responses.
+    /// DNS as tcpdump prints it at default verbosity and `-v`: `id+ A? name. (len)` for
+    /// queries, `id 1/0/0 A 1.2.3.4 (len)` for responses (`-v` adds each answer's owner name
+    /// and the SOA fields).
     mutating func dns(_ data: Bytes, length: Int, multicast: Bool) {
         layers.append(.dns)
-        if options.verbosity > 0 { uncovered() }  // -v adds owner names, SOA fields, EDNS detail.
         guard length >= 12 else {
             out.write("domain [length ")
             out.decimal(length)
@@ -171,6 +171,10 @@ extension PacketPrinter {
     }
 
     private mutating func resourceRecord(_ data: Bytes, _ offset: Int, multicast: Bool) throws(Truncated) -> Int {
+        if options.verbosity > 0 {
+            out.write(" ")
+            _ = try printName(data, offset)
+        }
         guard let afterName = try? skipName(data, offset), data.has(afterName, 10) else { return data.count }
         let type = try data.u16(afterName)
         let rawClass = try data.u16(afterName + 2)
@@ -220,6 +224,18 @@ extension PacketPrinter {
         case 28:
             out.write(" ")
             try ipv6Address(data, rdata)
+        case 6 where options.verbosity > 0:
+            out.write(" ")
+            _ = try printName(data, rdata)
+            var cursor = try skipName(data, rdata)
+            out.write(" ")
+            _ = try printName(data, cursor)
+            cursor = try skipName(data, cursor)
+            for _ in 0..<5 {  // serial, refresh, retry, expire, minimum
+                out.write(" ")
+                out.decimal(try data.u32(cursor))
+                cursor += 4
+            }
         case 41:
             out.write(" UDPsize=")
             out.decimal(rawClass)
