@@ -29,20 +29,24 @@ extension PacketPrinter {
             out.write(", rsvd 0x")
             out.hex(reserved)
         }
-        if options.verbosity > 0 || options.linkHeader {
+        if options.linkHeader {
             out.write(", proto ")
             out.write(string: EtherType.name(proto) ?? "unknown")
             out.write(" (0x")
             out.hex(proto, width: 4)
             out.write(")")
         }
-        if options.verbosity > 0 { uncovered() }
         if optionsLength > 0 {
             out.write(", options [")
-            out.decimal(optionsLength)
-            out.write(" bytes]")
+            if options.verbosity > 0 {
+                geneveOptions(data.from(8), length: optionsLength)
+            } else {
+                out.decimal(optionsLength)
+                out.write(" bytes")
+            }
+            out.write("]")
         }
-        out.write(": ")
+        out.write(options.verbosity > 0 ? "\n\t" : ": ")
         let payload = data.from(8 + optionsLength)
         let inner = length - 8 - optionsLength
         let saved = linkHeaderLength
@@ -52,6 +56,37 @@ extension PacketPrinter {
         } else if !ethertype(proto, payload, length: inner) {
             out.write("geneve-proto-0x")
             out.hex(proto)
+        }
+    }
+
+    /// `-v`: each option's class, type (`(C)` when critical) and length.
+    private mutating func geneveOptions(_ options: Bytes, length: Int) {
+        var offset = 0
+        var separator: StaticString = ""
+        while offset < length {
+            out.write(separator)
+            separator = ", "
+            guard let optionClass = try? options.u16(offset), let type = options.byte(offset + 2),
+                  let words = options.byte(offset + 3) else { return uncovered() }
+            let optionLength = 4 + Int(words & 0x1f) * 4
+            out.write("class ")
+            switch optionClass {
+            case 0...0xff: out.write("Standard")
+            case 0x100...0x104, 0xfff0...: uncovered()  // named classes tcpdump knows; not checked here
+            default: out.write("Unknown")
+            }
+            out.write(" (0x")
+            out.hex(optionClass)
+            out.write(") type 0x")
+            out.hex(type)
+            if type & 0x80 != 0 { out.write("(C)") }
+            out.write(" len ")
+            out.decimal(optionLength)
+            if optionLength > length - offset {
+                out.write(" [bad length]")
+                return
+            }
+            offset += optionLength
         }
     }
 }
