@@ -14,9 +14,14 @@ extension PacketPrinter {
             return
         }
         out.write("v0")
+        if options.verbosity > 0 { greFlags(flags) }
         var offset = 4
         do throws(Truncated) {
             if flags & 0xc000 != 0 {
+                if options.verbosity > 0 {
+                    out.write(", sum 0x")
+                    out.hex(try data.u16(offset))
+                }
                 offset += 2
                 out.write(", off 0x")
                 out.hex(try data.u16(offset))
@@ -36,10 +41,17 @@ extension PacketPrinter {
             truncated("gre")
             return
         }
-        if flags & 0x4000 != 0 || options.verbosity > 0 { uncovered() }
+        if flags & 0x4000 != 0 { uncovered() }  // Source routes are not decoded.
+        if options.linkHeader {
+            out.write(", proto ")
+            out.write(string: EtherType.name(proto) ?? "unknown")
+            out.write(" (0x")
+            out.hex(proto, width: 4)
+            out.write(")")
+        }
         out.write(", length ")
         out.decimal(length)
-        out.write(": ")
+        out.write(options.verbosity > 0 ? "\n\t" : ": ")
         let payload = data.from(offset)
         let inner = length - offset
         switch proto {
@@ -56,5 +68,23 @@ extension PacketPrinter {
             out.write("gre-proto-0x")
             out.hex(proto)
         }
+    }
+
+    /// `-v`: the flag bits by name. Only `key present` has been checked against tcpdump's
+    /// wording; lines with other flags are not claimed.
+    private mutating func greFlags(_ flags: UInt16) {
+        out.write(", Flags [")
+        let names: [(UInt16, StaticString)] = [(0x8000, "checksum present"), (0x4000, "routing present"),
+                                               (0x2000, "key present"), (0x1000, "sequence# present"),
+                                               (0x0800, "source route"), (0x0080, "ack present")]
+        var separator: StaticString = ""
+        for (bit, name) in names where flags & bit != 0 {
+            out.write(separator)
+            out.write(name)
+            separator = ", "
+        }
+        if flags & 0xf8ff == 0 { out.write("none") }
+        out.write("]")
+        if flags & 0xdfff != 0 { uncovered() }
     }
 }
