@@ -72,8 +72,16 @@ extension PacketPrinter {
                     truncated(next == 0 ? "hbhopt" : "dstopt")
                     return
                 }
-                if options.verbosity > 0 { uncovered() }
                 out.write(next == 0 ? "HBH " : "DSTOPT ")
+                // tcpdump reads destination options only under -v; hop-by-hop ones always,
+                // for the jumbo payload option.
+                if next == 0 || options.verbosity > 0 {
+                    let header = packet.from(offset).prefix(headerLength)
+                    guard ipv6Options(header, hopByHop: next == 0, payloadLength: payloadLength) else {
+                        truncated(next == 0 ? "hbhopt" : "dstopt")
+                        return
+                    }
+                }
                 next = following
                 offset += headerLength
                 remaining -= headerLength
