@@ -288,7 +288,7 @@ extension PacketPrinter {
     }
 
     /// Label bytes as tcpdump shows them: `M-` for high bytes, `^X` for control bytes.
-    private mutating func printLabelCharacters(_ data: Bytes, _ start: Int, _ count: Int) throws(Truncated) {
+    mutating func printLabelCharacters(_ data: Bytes, _ start: Int, _ count: Int) throws(Truncated) {
         for i in 0..<count {
             var c = try data.u8(start + i)
             if c >= 0x80 {
