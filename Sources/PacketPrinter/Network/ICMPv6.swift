@@ -196,8 +196,14 @@ extension PacketPrinter {
                 if flags & 0x4000 != 0 { out.write("O") }
                 try neighborDiscoveryOptions(data, from: 8, length: length)
             }
-        case 138, 139, 140, 155:
-            // Router renumbering, node information and RPL: only the name is printed here.
+        case 138:
+            try routerRenumbering(data)
+        case 139:
+            try nodeInformationQuery(data)
+        case 140:
+            try nodeInformationReply(data, length: length)
+        case 155:
+            // RPL: only the name is printed here.
             uncovered()
         default:
             out.write(", length ")
