@@ -203,8 +203,7 @@ extension PacketPrinter {
         case 140:
             try nodeInformationReply(data, length: length)
         case 155:
-            // RPL: only the name is printed here.
-            uncovered()
+            try routingForLowPower(data.from(4), code: code, length: length - 4)
         default:
             out.write(", length ")
             out.decimal(length)
