@@ -33,11 +33,12 @@ import Testing
 
     /// An IPv6 packet carrying `message` (its checksum filled in unless `badChecksum`),
     /// behind `extensions` whose first next-header value is `first`.
+    /// `finalDestination` is the address the checksum covers (a routing header's last).
     static func icmpv6(_ message: [UInt8], extensions: [UInt8] = [], first: UInt8 = 58,
-                       badChecksum: Bool = false) -> [UInt8] {
+                       badChecksum: Bool = false, finalDestination: [UInt8] = destination) -> [UInt8] {
         var message = message
         var sum: UInt32 = 0
-        let pseudo = source + destination + u32(UInt32(message.count)) + [0, 0, 0, 58]
+        let pseudo = source + finalDestination + u32(UInt32(message.count)) + [0, 0, 0, 58]
         let summed = pseudo + message + (message.count % 2 == 1 ? [0] : [])
         for i in stride(from: 0, to: summed.count, by: 2) { sum += UInt32(summed[i]) << 8 | UInt32(summed[i + 1]) }
         while sum > 0xffff { sum = (sum & 0xffff) + (sum >> 16) }
@@ -213,6 +214,15 @@ import Testing
                           + [0x99, 0] + [0, 0, 0, 0], first: 60)),
         Row(name: "destination options with a jumbo option",
             bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 0, 0xc2, 4] + u32(70000), first: 60)),
+        Row(name: "echo behind a routing header",
+            bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 4, 0, 2, 0, 0, 0, 0] + prefix + quotedSource,
+                          first: 43, finalDestination: quotedSource)),
+        Row(name: "echo behind options and a type 2 routing header",
+            bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [43, 0, 1, 4, 0, 0, 0, 0] + [58, 2, 2, 1, 0, 0, 0, 0] + prefix,
+                          first: 0, finalDestination: prefix)),
+        Row(name: "echo behind a segment routing header",
+            bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 4, 4, 1, 1, 0, 0, 0] + quotedSource + prefix,
+                          first: 43, finalDestination: quotedSource)),
         Row(name: "bad router alert length",
             bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 0, 5, 3, 0, 0, 0, 0], first: 0)),
         Row(name: "option past the header",
