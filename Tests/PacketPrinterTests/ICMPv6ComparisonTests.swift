@@ -14,6 +14,8 @@ import Testing
         var bytes: [UInt8]
         /// The verbosity levels (0 or 1) at which our printer does not claim the line.
         var uncoveredAt: Set<Int> = []
+        /// The length on the wire, when more than was captured.
+        var wire: Int?
         var description: String { name }
     }
 
@@ -51,6 +53,11 @@ import Testing
     /// The packet an error message quotes: IPv6 then `transport` (next header `next`).
     static func quoted(next: UInt8, _ transport: [UInt8]) -> [UInt8] {
         ipv6(next: next, payload: transport, source: quotedSource, destination: quotedDestination)
+    }
+
+    /// An IPv6 header whose payload length field is zero (a jumbogram's), then `payload`.
+    static func jumbogram(next: UInt8, _ payload: [UInt8]) -> [UInt8] {
+        [0x60, 0, 0, 0, 0, 0, next, 64] + source + destination + payload
     }
 
     static let quotedUDP = quoted(next: 17, u16(5000) + u16(53) + u16(8) + [0, 0])
@@ -223,6 +230,19 @@ import Testing
         Row(name: "echo behind a segment routing header",
             bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 4, 4, 1, 1, 0, 0, 0] + quotedSource + prefix,
                           first: 43, finalDestination: quotedSource)),
+        Row(name: "jumbogram", bytes: jumbogram(next: 0, [58, 0, 0xc2, 4] + u32(70000) + [128, 0, 0, 0, 0, 1, 0, 1]),
+            wire: 70040),
+        Row(name: "jumbogram behind destination options",
+            bytes: jumbogram(next: 0, [60, 0, 0xc2, 4] + u32(65536) + [58, 0, 1, 4, 0, 0, 0, 0] + [128, 0, 0, 0])),
+        Row(name: "jumbo option below 65536", bytes: jumbogram(next: 0, [58, 0, 0xc2, 4] + u32(1000) + [128, 0, 0, 0])),
+        Row(name: "payload length zero", bytes: jumbogram(next: 58, [128, 0, 0, 0, 0, 1, 0, 1])),
+        Row(name: "payload length zero behind a routing header",
+            bytes: jumbogram(next: 43, [58, 2, 0, 1, 0, 0, 0, 0] + prefix + [128, 0, 0, 0, 0, 1, 0, 1])),
+        Row(name: "payload length zero without a jumbo option", bytes: jumbogram(next: 0, [58, 0, 1, 4, 0, 0, 0, 0, 128, 0])),
+        Row(name: "two hop-by-hop headers",
+            bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [0, 0, 1, 4, 0, 0, 0, 0] + [58, 0, 1, 4, 0, 0, 0, 0], first: 0)),
+        Row(name: "hop-by-hop after destination options",
+            bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [0, 0, 1, 4, 0, 0, 0, 0] + [58, 0, 1, 4, 0, 0, 0, 0], first: 60)),
         Row(name: "bad router alert length",
             bytes: icmpv6([128, 0, 0, 0, 0, 1, 0, 1], extensions: [58, 0, 5, 3, 0, 0, 0, 0], first: 0)),
         Row(name: "option past the header",
@@ -256,7 +276,7 @@ import Testing
 
     @Test(arguments: rows)
     func wholeMessagesMatchTcpdump(row: Row) throws {
-        try Self.compare([(row.bytes, row.bytes.count)]) { flags, packet in
+        try Self.compare([(row.bytes, row.wire ?? row.bytes.count)]) { flags, packet in
             #expect(packet.isCovered != row.uncoveredAt.contains(flags.count), "\(flags) \(row.name): \(packet.ours)")
             if packet.isCovered && !packet.isIdentical {
                 Issue.record("\(flags) \(row.name)\n tcpdump: \(packet.theirs)\n ours:    \(packet.ours)")
@@ -266,7 +286,7 @@ import Testing
 
     @Test(arguments: rows)
     func everyTruncationMatchesTcpdump(row: Row) throws {
-        let prefixes = (40..<row.bytes.count).map { (Array(row.bytes.prefix($0)), row.bytes.count) }
+        let prefixes = (40..<row.bytes.count).map { (Array(row.bytes.prefix($0)), row.wire ?? row.bytes.count) }
         try Self.compare(prefixes) { flags, packet in
             if packet.isCovered && !packet.isIdentical {
                 Issue.record("\(flags) \(row.name) cut to \(packet.number + 39)\n tcpdump: \(packet.theirs)\n ours:    \(packet.ours)")

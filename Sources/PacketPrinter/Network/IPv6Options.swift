@@ -1,13 +1,16 @@
 extension PacketPrinter {
     /// The options of a hop-by-hop or destination-options header (`data` is the whole
     /// header), as tcpdump's `ip6_opt_process` prints them: `(rtalert: 0x0000) (padn) ` under
-    /// `-v`, and only the malformed ones without it. Returns false when the option list is
-    /// malformed, after which tcpdump prints the header's truncation mark and stops.
-    mutating func ipv6Options(_ data: Bytes, hopByHop: Bool, payloadLength: UInt16) -> Bool {
+    /// `-v`, and only the malformed ones without it; `jumbo` receives a valid jumbo payload
+    /// length. Returns false when the option list is malformed, after which tcpdump prints
+    /// the header's truncation mark and stops.
+    mutating func ipv6Options(_ data: Bytes, hopByHop: Bool, payloadLength: UInt16, jumbo: inout UInt32?) -> Bool {
         let verbose = options.verbosity > 0
         let length = data.count - 2
         let list = data.from(2)
         var sawJumbo = false
+        var found: UInt32?
+        defer { if let found { jumbo = found } }
         var i = 0
         while i < length {
             guard let type = list.byte(i) else { return false }
@@ -47,25 +50,26 @@ extension PacketPrinter {
                     out.write("(jumbo: trunc)")
                     return false
                 }
-                guard size == 4, let jumbo = try? list.u32(i + 2) else {
+                guard size == 4, let value = try? list.u32(i + 2) else {
                     out.write("(jumbo: invalid len ")
                     out.decimal(size)
                     out.write(")")
                     return false
                 }
                 if sawJumbo {
-                    if verbose { jumboNote(jumbo, " - already seen") }
+                    if verbose { jumboNote(value, " - already seen") }
                     break
                 }
                 sawJumbo = true
                 if !hopByHop {
-                    if verbose { jumboNote(jumbo, " - not a hop-by-hop option") }
+                    if verbose { jumboNote(value, " - not a hop-by-hop option") }
                 } else if payloadLength != 0 {
-                    if verbose { jumboNote(jumbo, " - payload len != 0") }
+                    if verbose { jumboNote(value, " - payload len != 0") }
+                } else if value < 65536 {
+                    if verbose { jumboNote(value, " - < 65536") }
                 } else {
-                    // A valid jumbogram changes the lengths printed after it.
-                    uncovered()
-                    if verbose { jumboNote(jumbo, jumbo < 65536 ? " - < 65536" : "") }
+                    found = value
+                    if verbose { jumboNote(value, "") }
                 }
             case 0xc9:
                 if length - i < 18 {
