@@ -12,7 +12,7 @@ extension PacketPrinter {
             }
         case 58:
             if addresses.isIPv6 {
-                icmpv6(payload, length: length)
+                icmpv6(payload, length: length, addresses: addresses, fragmented: fragmented)
             } else {
                 out.write("[ICMPv6 requires IPv6] (invalid)")
             }

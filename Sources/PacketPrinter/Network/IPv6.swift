@@ -26,7 +26,7 @@ extension PacketPrinter {
                 out.write(" bytes missing!")
             }
         } else {
-            uncovered()  // Jumbograms.
+            // A jumbogram: the length comes from a hop-by-hop option, if one is found.
             remaining = length
         }
         if options.verbosity > 0 {
@@ -57,6 +57,10 @@ extension PacketPrinter {
         var offset = 40
         var next = firstNext
         var fragmented = false
+        var jumbo: UInt32?
+        // What tcpdump checks of the header order: one hop-by-hop header, first.
+        var sawHopByHop = false, sawExtension = false
+        var previous: UInt8 = 255
         remaining -= 40
         if next != 6 && next != 17 && next != 132 && next != 33 {
             try? ipv6Address(data, 8)
@@ -67,13 +71,34 @@ extension PacketPrinter {
         while true {
             switch next {
             case 0, 60:
+                if next == 0 && (sawHopByHop || previous != 255) {
+                    out.write(sawHopByHop ? "[The Hop-by-Hop Options header was already found] (invalid)"
+                                          : "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)")
+                    return
+                }
                 let headerLength = packet.byte(offset + 1).map { (Int($0) + 1) * 8 } ?? 2
                 guard let following = packet.byte(offset), packet.has(offset, headerLength) else {
                     truncated(next == 0 ? "hbhopt" : "dstopt")
+                    if next == 0 && packet.has(offset + 1, 1) { missingJumbo(payloadLength, jumbo) }
                     return
                 }
-                if options.verbosity > 0 { uncovered() }
                 out.write(next == 0 ? "HBH " : "DSTOPT ")
+                // tcpdump reads destination options only under -v; hop-by-hop ones always,
+                // for the jumbo payload option.
+                if next == 0 || options.verbosity > 0 {
+                    let header = packet.from(offset).prefix(headerLength)
+                    guard ipv6Options(header, hopByHop: next == 0, payloadLength: payloadLength, jumbo: &jumbo) else {
+                        truncated(next == 0 ? "hbhopt" : "dstopt")
+                        if next == 0 { missingJumbo(payloadLength, jumbo) }
+                        return
+                    }
+                }
+                if next == 0 {
+                    if missingJumbo(payloadLength, jumbo) { return }
+                    sawHopByHop = true
+                }
+                sawExtension = true
+                previous = next
                 next = following
                 offset += headerLength
                 remaining -= headerLength
@@ -99,6 +124,8 @@ extension PacketPrinter {
                 if fragment & 0xfff8 != 0 { return }
                 out.write(" ")
                 fragmented = true
+                sawExtension = true
+                previous = next
                 next = following
                 offset += 8
                 remaining -= 8
@@ -107,6 +134,8 @@ extension PacketPrinter {
                 guard let advance = routingHeader(packet.from(offset)), let following = packet.byte(offset) else {
                     return
                 }
+                sawExtension = true
+                previous = next
                 next = following
                 offset += advance
                 remaining -= advance
@@ -123,10 +152,46 @@ extension PacketPrinter {
                 out.decimal(remaining)
                 return
             default:
+                var payload = packet
+                if let jumbo {
+                    let total = Int(jumbo) + 40
+                    if total < offset {
+                        truncated("ip6")
+                        return
+                    }
+                    if length < total {
+                        out.write("truncated-ip6 - ")
+                        out.decimal(total - length)
+                        out.write(" bytes missing!")
+                    }
+                    payload = data.prefix(total)
+                    remaining = total - offset
+                } else if payloadLength == 0 {
+                    if sawExtension {
+                        truncated("ip6")
+                        return
+                    }
+                    // tcpdump then cuts the capture at the IPv6 header: ICMPv6 reports its
+                    // zero length, and other printers their own truncation, not matched here.
+                    if next == 58 {
+                        remaining = 0
+                    } else {
+                        uncovered()
+                    }
+                }
                 let addresses = IPAddresses(data: data, isIPv6: true, headerIsTransport: offset == 40)
-                ipPayload(next, packet.from(offset), length: remaining, addresses: addresses, fragmented: fragmented)
+                ipPayload(next, payload.from(offset), length: remaining, addresses: addresses, fragmented: fragmented)
                 return
             }
         }
+    }
+
+    /// tcpdump's complaint after a hop-by-hop header (even a truncated one) of a packet whose
+    /// payload length is zero when no valid jumbo payload option was found; true if printed.
+    @discardableResult
+    private mutating func missingJumbo(_ payloadLength: UInt16, _ jumbo: UInt32?) -> Bool {
+        guard payloadLength == 0 && jumbo == nil else { return false }
+        out.write("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
+        return true
     }
 }

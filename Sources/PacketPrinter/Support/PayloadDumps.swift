@@ -43,12 +43,14 @@ extension PacketPrinter {
     }
 
     /// Lines of `\n\t0x0000:  0001 0800 …`, sixteen bytes each, with the printable
-    /// characters beside them for `-X`.
-    mutating func hex(_ data: Bytes, ascii: Bool) {
+    /// characters beside them for `-X`; `indent` starts each line (tcpdump indents the dumps
+    /// inside ICMPv6 options further).
+    mutating func hex(_ data: Bytes, ascii: Bool, indent: StaticString = "\n\t") {
         var offset = 0
         while offset < data.count {
             let lineLength = min(16, data.count - offset)
-            out.write("\n\t0x")
+            out.write(indent)
+            out.write("0x")
             out.hex(offset, width: 4)
             out.write(": ")
             let columnStart = out.bytes.count

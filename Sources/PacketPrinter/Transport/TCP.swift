@@ -51,8 +51,7 @@ extension PacketPrinter {
             badHeaderLength(headerLength, length)
             return
         }
-        if options.verbosity > 0 && !fragmented && data.has(0, length)
-            && !(addresses.isIPv6 && (try? addresses.data.u16(4)) == 0) {
+        if options.verbosity > 0 && !fragmented && data.has(0, length) {
             let stored = (try? data.u16(16)) ?? 0
             let sum = Checksum.verify(pseudoHeader: Checksum.pseudoHeader(addresses, proto: 6, length: length), data,
                                       length: length)
