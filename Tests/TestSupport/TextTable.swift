@@ -59,7 +59,8 @@ public enum TextTable {
                    "decnet net 1.2.3", "decnet host 64.2", "not decnet src 1.2 and decnet", "clnp", "esis", "isis",
                    "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp", "isis proto 16", "isis proto 300", "iso proto \\clnp",
                    "clnp or isis", "byte 14 = 0x45", "byte 23 < 7", "byte 23 > 7", "byte 47 & 2", "byte 47 | 2",
-                   "tcp and byte 47 & 0x12", "not byte 0 & 1", "byte 12 = 8 or byte 12 | 0"]
+                   "tcp and byte 47 & 0x12", "not byte 0 & 1", "byte 12 = 8 or byte 12 | 0",
+                   "byte 4294967295 = 1", "byte 4294963200 > 1 or tcp", "tcp or byte 2147483648 & 1"]
         for proto in loadProtocols {
             result += ["\(proto)[0] = 0x45", "\(proto)[2:2] > 100", "\(proto)[1:4] & 0xff != 0",
                        "\(proto)[\(proto)[0] & 0xf] = 0"]

@@ -23,13 +23,20 @@ enum LinkPrimitives {
     /// header, compared as libpcap's relations compare (`<` is not `>=`).
     static func byte(at offset: UInt32, _ op: RelationalOperator, _ value: UInt32, _ e: Encapsulation) -> Predicate {
         let header = e.linkHeader
+        var load = header.load(.byte, at: offset)
+        if header.variable == nil, header.constant &+ offset >= MachineState.specialOffsets {
+            // No packet has a byte there, and libpcap's interpreter ends the program with 0;
+            // but an absolute load from 2^31 up is one of the kernel's ancillary or
+            // header-relative loads. This indexed load fails in both.
+            load = [.loadXConstant(0), .loadIndirect(.byte, offset: MachineState.specialOffsets)]
+        }
         switch op {
-        case .equal: return header.compare(.byte, at: offset, value)
-        case .notEqual: return .not(header.compare(.byte, at: offset, value))
-        case .greater: return header.compare(.byte, at: offset, .greater, value)
-        case .greaterOrEqual: return header.compare(.byte, at: offset, .greaterOrEqual, value)
-        case .less: return .not(header.compare(.byte, at: offset, .greaterOrEqual, value))
-        case .lessOrEqual: return .not(header.compare(.byte, at: offset, .greater, value))
+        case .equal: return .compare(load, .equal, value)
+        case .notEqual: return .not(.compare(load, .equal, value))
+        case .greater: return .compare(load, .greater, value)
+        case .greaterOrEqual: return .compare(load, .greaterOrEqual, value)
+        case .less: return .not(.compare(load, .greaterOrEqual, value))
+        case .lessOrEqual: return .not(.compare(load, .greater, value))
         }
     }
 
