@@ -30,11 +30,7 @@ extension PacketPrinter {
             out.hex(reserved)
         }
         if options.linkHeader {
-            out.write(", proto ")
-            out.write(string: EtherType.name(proto) ?? "unknown")
-            out.write(" (0x")
-            out.hex(proto, width: 4)
-            out.write(")")
+            protocolField(proto)
         }
         if optionsLength > 0 {
             out.write(", options [")
@@ -88,5 +84,14 @@ extension PacketPrinter {
             }
             offset += optionLength
         }
+    }
+
+    /// `, proto IPv4 (0x0800)`: the carried protocol, which tunnels show with `-e`.
+    mutating func protocolField(_ proto: UInt16) {
+        out.write(", proto ")
+        out.write(string: EtherType.name(proto) ?? "unknown")
+        out.write(" (0x")
+        out.hex(proto, width: 4)
+        out.write(")")
     }
 }

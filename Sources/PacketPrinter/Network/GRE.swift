@@ -43,11 +43,7 @@ extension PacketPrinter {
         }
         if flags & 0x4000 != 0 { uncovered() }  // Source routes are not decoded.
         if options.linkHeader {
-            out.write(", proto ")
-            out.write(string: EtherType.name(proto) ?? "unknown")
-            out.write(" (0x")
-            out.hex(proto, width: 4)
-            out.write(")")
+            protocolField(proto)
         }
         out.write(", length ")
         out.decimal(length)

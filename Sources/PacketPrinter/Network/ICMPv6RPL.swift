@@ -69,12 +69,7 @@ extension PacketPrinter {
             out.write(" [|length too short]")
             return
         }
-        out.write(" [dagid:")
-        if hasDodag {
-            try ipv6Address(data, 4)
-        } else {
-            out.write("<elided>")
-        }
+        try dagID(data, present: hasDodag)
         out.write(",seq:")
         out.decimal(try data.u8(3))
         out.write(",instance:")
@@ -100,12 +95,7 @@ extension PacketPrinter {
                 return
             }
         }
-        out.write(" [dagid:")
-        if hasDodag {
-            try ipv6Address(data, 4)
-        } else {
-            out.write("<elided>")
-        }
+        try dagID(data, present: hasDodag)
         out.write(",seq:")
         out.decimal(try data.u8(2))
         out.write(",instance:")
@@ -113,5 +103,15 @@ extension PacketPrinter {
         out.write(",status:")
         out.decimal(try data.u8(3))
         out.write("]")
+    }
+
+    /// ` [dagid:ADDRESS` (the 16 bytes after the first word), or `<elided>` when absent.
+    private mutating func dagID(_ data: Bytes, present: Bool) throws(Truncated) {
+        out.write(" [dagid:")
+        if present {
+            try ipv6Address(data, 4)
+        } else {
+            out.write("<elided>")
+        }
     }
 }
