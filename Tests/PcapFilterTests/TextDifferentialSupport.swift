@@ -72,32 +72,8 @@ struct Comparison {
 }
 
 enum TextDifferential {
-    /// The text libpcap must compile to give the verdicts `byte N & M` and `byte N | M` should
-    /// have: its 1.10.3 `gen_byteop` forgets to load the byte for these two operators and
-    /// tests whatever A holds, so they are compared as `link [ N ] & M != 0`, which is what ours
-    /// compiles them to. Only rewritten where the relation ends the term as `byte` does, so
-    /// the two texts parse alike. `nil` when there is nothing to rewrite.
-    static func byteOperatorEquivalent(_ text: String) -> String? {
-        var tokens = text.split(separator: " ").map(String.init)
-        let terminators: Set<String> = ["and", "or", "&&", "||", ")"]
-        var rewrote = false
-        var index = 0
-        while index + 3 < tokens.count {
-            if tokens[index] == "byte", ["&", "|"].contains(tokens[index + 2]),
-               tokens[index + 1].first?.isNumber == true, tokens[index + 3].first?.isNumber == true,
-               index + 4 == tokens.count || terminators.contains(tokens[index + 4])
-            {
-                tokens.replaceSubrange(index..<(index + 4), with: ["link", "[", tokens[index + 1], "]",
-                                                                   tokens[index + 2], tokens[index + 3], "!=", "0"])
-                rewrote = true
-            }
-            index += 1
-        }
-        return rewrote ? tokens.joined(separator: " ") : nil
-    }
-
     /// Compiles `ours` with our compiler and `reference` (the same text, or an equivalent one
-    /// for names or ``byteOperatorEquivalent(_:)``) with libpcap, for a dead handle of `link`; then compares acceptance, the
+    /// for names or ``LibpcapByteOperatorFault/equivalentText(_:)``) with libpcap, for a dead handle of `link`; then compares acceptance, the
     /// message, and every verdict on `packets` (libpcap's program and ours through
     /// `bpf_filter`, ours through our interpreter too).
     static func compare(_ ours: String, reference: String? = nil, expectedError: String? = nil,
@@ -121,7 +97,7 @@ enum TextDifferential {
             }
             return result
         }
-        let text = reference ?? byteOperatorEquivalent(ours) ?? ours
+        let text = reference ?? LibpcapByteOperatorFault.equivalentText(ours) ?? ours
         let theirs = LibpcapOracle.compile(text, dlt: link.rawValue, snaplen: snaplen, optimize: false)
         switch (theirs, mine) {
         case let (.error(message), .failure(error)):

@@ -26,9 +26,9 @@ enum LinkPrimitives {
         var load = header.load(.byte, at: offset)
         if header.variable == nil, header.constant &+ offset >= MachineState.specialOffsets {
             // No packet has a byte there, and libpcap's interpreter ends the program with 0;
-            // but an absolute load from 2^31 up is one of the kernel's ancillary or
-            // header-relative loads. This indexed load fails in both.
-            load = [.loadXConstant(0), .loadIndirect(.byte, offset: MachineState.specialOffsets)]
+            // but the top of that range holds the kernel's ancillary and header-relative loads.
+            // A load at 2^31 fails in both (the kernel reads it as a negative offset below them).
+            load = [.loadAbsolute(.byte, offset: MachineState.specialOffsets)]
         }
         switch op {
         case .equal: return .compare(load, .equal, value)

@@ -142,8 +142,11 @@ extension MachineState {
             effect.isRedundant = assignA(table.intern(.packet(size, offset: offset)))
             if let end { provenLength = max(provenLength, end) }
         case let .loadIndirect(size, offset):
-            if let base = table.constant(x), base &+ offset >= base, base &+ offset < Self.specialOffsets {
+            if let base = table.constant(x), base &+ offset >= base,
+               base &+ offset < AncillaryField.linkHeaderBaseOffset {
                 // [x + k] with X known is [c + k]: the same bounds check, one register fewer.
+                // Below the kernel's header-relative and ancillary offsets an absolute load
+                // reads what the indexed one reads; from 2^31 up both fail.
                 effect = execute(.loadAbsolute(size, offset: base &+ offset), &table)
                 effect.rewritten = effect.isRedundant ? statement : .loadAbsolute(size, offset: base &+ offset)
                 return effect

@@ -22,7 +22,8 @@ import Testing
             else { continue }
             let (optimized, reference) = (pair.optimized, pair.reference)
             let interpreter = try Interpreter(optimized)
-            let libpcapOptimized = LibpcapOracle.compile(expression, dlt: link.rawValue, snaplen: snaplen, optimize: true)
+            let libpcapText = LibpcapByteOperatorFault.equivalentText(expression) ?? expression
+            let libpcapOptimized = LibpcapOracle.compile(libpcapText, dlt: link.rawValue, snaplen: snaplen, optimize: true)
             for (bytes, wire) in packets {
                 compared += 1
                 let expected = reference.run(bytes, wireLength: UInt32(wire))
