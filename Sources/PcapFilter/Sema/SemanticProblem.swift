@@ -107,7 +107,8 @@ public enum SemanticProblem: Hashable, Sendable, CustomStringConvertible {
             "\(Self.wlanName(direction)) only supported on 802.11 with 802.11 headers"
         case let .supportedOnlyOn(subject, place): "\(subject) supported only on \(place)"
         case .frameDirectionUnsupported: "frame direction supported only with 802.11 headers"
-        case .decnetNameUnsupported(let name): "decnet name support not included, '\(name)' cannot be translated"
+        // libpcap's message ends in a newline of its own, so tcpdump prints a blank line after it.
+        case .decnetNameUnsupported(let name): "decnet name support not included, '\(name)' cannot be translated\n"
         }
     }
 
